@@ -1,0 +1,66 @@
+// The embedded stand-ins for AWS on one machine: dynalite (DynamoDB API on LevelDB) and s3rver (S3 API
+// on the file system), reached through the normal AWS SDK v3 clients — no in-memory fakes.
+
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import dynalite from "dynalite";
+import S3rver from "s3rver";
+
+// This machine runs Node 20; the SDK's notice about Node 22 is for deployments, not local runs.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const REGION = "ap-southeast-1";
+const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+
+export interface EmbeddedStack {
+  readonly dynamo: DynamoDBClient;
+  readonly s3: S3Client;
+  readonly endpoints: { readonly dynamo: string; readonly s3: string };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts both servers on free loopback ports. With a data folder they persist under it
+ * (dynamodb/, s3/); without one the database lives in memory and S3 in a temporary folder.
+ */
+export async function startEmbedded(dataDir?: string): Promise<EmbeddedStack> {
+  const s3Dir = dataDir ? join(dataDir, "s3") : mkdtempSync(join(tmpdir(), "parwatch-s3-"));
+  if (dataDir) mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
+  mkdirSync(s3Dir, { recursive: true });
+
+  const dynamoServer = dynalite({
+    ...(dataDir ? { path: join(dataDir, "dynamodb") } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    dynamoServer.once("error", reject);
+    dynamoServer.listen(0, "127.0.0.1", () => resolve());
+  });
+  const dynamoEndpoint = `http://127.0.0.1:${(dynamoServer.address() as AddressInfo).port}`;
+
+  const s3Server = new S3rver({ address: "127.0.0.1", port: 0, directory: s3Dir, silent: true });
+  const { port: s3Port } = await s3Server.run();
+  const s3Endpoint = `http://127.0.0.1:${s3Port}`;
+
+  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
+  const s3 = new S3Client({ endpoint: s3Endpoint, region: REGION, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
+
+  return {
+    dynamo,
+    s3,
+    endpoints: { dynamo: dynamoEndpoint, s3: s3Endpoint },
+    async close() {
+      dynamo.destroy();
+      s3.destroy();
+      await new Promise<void>((resolve) => dynamoServer.close(() => resolve()));
+      await s3Server.close();
+      if (!dataDir) rmSync(s3Dir, { recursive: true, force: true });
+    },
+  };
+}

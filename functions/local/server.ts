@@ -1,0 +1,73 @@
+// `npm start`: the whole product on one machine — embedded DynamoDB and S3 under DATA_DIR, the hono app
+// on /api/*, the built dashboard on every other path, and the demo province on a new data folder.
+
+import { existsSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { createApp } from "../app";
+import type { Deps } from "../deps";
+import { dynamoStore, ensureTable } from "../store/dynamodb";
+import { ensureBucket, s3BlobStore } from "../store/s3";
+import { startEmbedded } from "./embedded";
+import { seedDemoProvince } from "./seed";
+
+export const LOCAL_TABLE = "parwatch";
+export const LOCAL_BUCKET = "parwatch-uploads";
+
+export interface LocalOptions {
+  readonly port: number;
+  /** Where the database and blobs persist; in memory when undefined. */
+  readonly dataDir: string | undefined;
+  /** The built dashboard (vite build output). */
+  readonly webDir: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly deps: Deps;
+  close(): Promise<void>;
+}
+
+export async function startLocal(options: LocalOptions): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const embedded = await startEmbedded(options.dataDir);
+  const created = await ensureTable(embedded.dynamo, LOCAL_TABLE);
+  await ensureBucket(embedded.s3, LOCAL_BUCKET);
+  const deps: Deps = {
+    store: dynamoStore(embedded.dynamo, LOCAL_TABLE),
+    blobs: s3BlobStore(embedded.s3, LOCAL_BUCKET),
+    now: () => new Date(),
+  };
+  if (created) {
+    const seeded = await seedDemoProvince(deps.store);
+    log(`Seeded the demo province: ${seeded.units} units, ${seeded.reportVersions} report versions.`);
+  }
+
+  const site = new Hono();
+  site.route("/", createApp(deps));
+  site.use("/*", serveStatic({ root: options.webDir }));
+  const indexFile = join(options.webDir, "index.html");
+  // Client-side routes (/units/…, /leaderboard/…) all load the single-page app.
+  site.get("*", (c) =>
+    existsSync(indexFile) ? c.html(readFileSync(indexFile, "utf8")) : c.text("Dashboard not built: run npm run build", 503),
+  );
+
+  const server = serve({ fetch: site.fetch, port: options.port, hostname: "127.0.0.1" });
+  await new Promise<void>((done, fail) => {
+    server.once("listening", done);
+    server.once("error", fail);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await embedded.close();
+    },
+  };
+}

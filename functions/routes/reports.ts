@@ -1,0 +1,21 @@
+// POST /api/reports: file a report. 201 with the new version, 200 when it repeats the latest one,
+// 400 with per-field errors (nothing stored).
+
+import { Hono } from "hono";
+import { InvalidInputError } from "../../shared/errors";
+import type { Deps } from "../deps";
+import type { AppEnv } from "../env";
+import { submitReport } from "../services/reports";
+
+export function reportRoutes(deps: Deps) {
+  return new Hono<AppEnv>().post("/", async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new InvalidInputError([{ path: "", key: "error.invalidJson" }]);
+    }
+    const { report, created } = await submitReport(deps, body, c.get("user"));
+    return c.json({ report, created }, created ? 201 : 200);
+  });
+}

@@ -1,0 +1,63 @@
+// The single DynamoDB table: its key schema and every key template. This module is the only place
+// that builds keys; README.md beside it lists the entities and access patterns.
+
+import type {
+  AttributeDefinition,
+  GlobalSecondaryIndex,
+  KeySchemaElement,
+} from "@aws-sdk/client-dynamodb";
+
+export const GSI1 = "gsi1";
+
+/** Key schema shared by the local table creation and the CDK stack. */
+export const TABLE_KEYS: {
+  attributes: AttributeDefinition[];
+  keySchema: KeySchemaElement[];
+  globalSecondaryIndexes: GlobalSecondaryIndex[];
+} = {
+  attributes: [
+    { AttributeName: "pk", AttributeType: "S" },
+    { AttributeName: "sk", AttributeType: "S" },
+    { AttributeName: "gsi1pk", AttributeType: "S" },
+    { AttributeName: "gsi1sk", AttributeType: "S" },
+  ],
+  keySchema: [
+    { AttributeName: "pk", KeyType: "HASH" },
+    { AttributeName: "sk", KeyType: "RANGE" },
+  ],
+  globalSecondaryIndexes: [
+    {
+      IndexName: GSI1,
+      KeySchema: [
+        { AttributeName: "gsi1pk", KeyType: "HASH" },
+        { AttributeName: "gsi1sk", KeyType: "RANGE" },
+      ],
+      Projection: { ProjectionType: "ALL" },
+    },
+  ],
+};
+
+const VERSION_DIGITS = 6;
+
+export const keys = {
+  unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: "PROFILE", gsi1pk: "UNITS", gsi1sk: `UNIT#${unitId}` }),
+  allUnits: () => ({ gsi1pk: "UNITS" }),
+
+  reportVersion: (unitId: string, period: string, version: number) => ({
+    pk: `UNIT#${unitId}`,
+    sk: `VERSION#${period}#${String(version).padStart(VERSION_DIGITS, "0")}`,
+  }),
+  reportVersionPrefix: (unitId: string, period: string) => ({ pk: `UNIT#${unitId}`, skPrefix: `VERSION#${period}#` }),
+
+  latestReport: (unitId: string, period: string) => ({
+    pk: `UNIT#${unitId}`,
+    sk: `LATEST#${period}`,
+    gsi1pk: `PERIOD#${period}`,
+    gsi1sk: `UNIT#${unitId}`,
+  }),
+  latestReportPrefix: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: "LATEST#" }),
+  latestReportsOfPeriod: (period: string) => ({ gsi1pk: `PERIOD#${period}` }),
+
+  filedPeriod: (period: string) => ({ pk: "PERIODS", sk: `PERIOD#${period}` }),
+  filedPeriods: () => ({ pk: "PERIODS", skPrefix: "PERIOD#" }),
+};

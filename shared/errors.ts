@@ -1,0 +1,23 @@
+// Typed domain errors; the API maps them to HTTP status codes in one place (functions/http-errors.ts).
+
+import type { MessageKey, MessageParams } from "./i18n";
+import type { ValidationIssue } from "./validation";
+
+/** Input that breaks the rules: nothing was changed. */
+export class InvalidInputError extends Error {
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(issues.map((issue) => `${issue.path || "(input)"}: ${issue.key}`).join("; "));
+    this.name = "InvalidInputError";
+  }
+}
+
+/** A unit, report or other record that does not exist. */
+export class NotFoundError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = "NotFoundError";
+  }
+}

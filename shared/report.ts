@@ -1,0 +1,119 @@
+// The period report a unit files: structure and cross-field checks, with one issue per offending field.
+
+import * as z from "zod/mini";
+import { METRIC_IDS, type MetricId, type Metrics } from "./metrics";
+import { parsePeriod } from "./period";
+import type { Validated, ValidationIssue } from "./validation";
+
+export const REPORT_SOURCES = ["form", "api", "file", "seed"] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+
+/** What a reporter submits. */
+export interface ReportInput {
+  readonly unitId: string;
+  readonly period: string;
+  readonly metrics: Metrics;
+}
+
+/** A stored version of a report: the input plus who filed it, when and how. */
+export interface ReportVersion extends ReportInput {
+  readonly version: number;
+  readonly submittedBy: string;
+  readonly submittedAt: string;
+  readonly source: ReportSource;
+}
+
+const count = z.int().check(z.nonnegative());
+const metricsShape = Object.fromEntries(METRIC_IDS.map((id) => [id, z.optional(count)])) as Record<
+  MetricId,
+  z.ZodMiniOptional<typeof count>
+>;
+
+const reportSchema = z.object({
+  unitId: z.string().check(z.trim(), z.minLength(1)),
+  period: z.string(),
+  metrics: z.strictObject(metricsShape),
+});
+
+/** Checks a submitted report: shape, period, counts, then the relations between counts. */
+export function validateReport(input: unknown): Validated<ReportInput> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ path: "", key: "error.notAnObject" }] };
+  }
+  const parsed = reportSchema.safeParse(input);
+  const issues: ValidationIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZod(i, input));
+  const period = (input as { period?: unknown }).period;
+  if (typeof period === "string" && !issues.some((i) => i.path === "period")) {
+    const parsedPeriod = parsePeriod(period);
+    if (!parsedPeriod) issues.push({ path: "period", key: "error.period", params: { value: period } });
+    else if (parsedPeriod.kind !== "month" && parsedPeriod.kind !== "quarter") {
+      issues.push({ path: "period", key: "error.rollUpPeriod", params: { value: period } });
+    }
+  }
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+
+  const metrics = parsed.data.metrics as Metrics;
+  const relationIssues = checkRelations(metrics);
+  if (Object.keys(metrics).length === 0) relationIssues.push({ path: "metrics", key: "error.noMetrics" });
+  if (relationIssues.length > 0) return { ok: false, issues: relationIssues };
+  return { ok: true, value: { unitId: parsed.data.unitId, period: parsePeriod(parsed.data.period)?.id ?? "", metrics } };
+}
+
+function fromZod(issue: z.core.$ZodIssue, input: object): ValidationIssue[] {
+  const path = issue.path.join(".");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((field) => ({
+      path: path ? `${path}.${field}` : field,
+      key: "error.unknownField",
+      params: { field },
+    }));
+  }
+  const value = issue.path.reduce<unknown>((node, segment) => (node as Record<PropertyKey, unknown>)?.[segment], input);
+  if (value === undefined) return [{ path, key: "error.required" }];
+  if (issue.path[0] === "metrics") return [{ path, key: "error.count", params: { value: show(value) } }];
+  if (issue.path[0] === "period") return [{ path, key: "error.period", params: { value: show(value) } }];
+  return [{ path, key: "error.text" }];
+}
+
+function show(value: unknown): string {
+  const text = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+// A part can never exceed the whole it belongs to.
+const PART_OF_WHOLE: readonly { part: MetricId; whole: MetricId }[] = [
+  { part: "receivedOnline", whole: "received" },
+  { part: "receivedPostal", whole: "received" },
+  { part: "feedbackOnTime", whole: "feedbackReceived" },
+  { part: "planTasksDone", whole: "planTasks" },
+];
+
+/** The relations between counts that any honest report satisfies. */
+export function checkRelations(m: Metrics): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (m.received !== undefined && m.carriedOver !== undefined) {
+    const available = m.received + m.carriedOver;
+    const outcomes: MetricId[] = [
+      "resolvedEarly",
+      "resolvedOnTime",
+      "resolvedLate",
+      "pendingWithinDeadline",
+      "pendingOverdue",
+      "returned",
+    ];
+    const used = outcomes.reduce((sum, id) => sum + (m[id] ?? 0), 0);
+    if (used > available) issues.push({ path: "metrics.received", key: "error.balance", params: { used, available } });
+  }
+  for (const { part, whole } of PART_OF_WHOLE) {
+    const partValue = m[part];
+    const wholeValue = m[whole];
+    if (partValue !== undefined && wholeValue !== undefined && partValue > wholeValue) {
+      issues.push({
+        path: `metrics.${part}`,
+        key: "error.partExceedsWhole",
+        params: { partLabel: `metric.${part}`, partValue, wholeLabel: `metric.${whole}`, wholeValue },
+      });
+    }
+  }
+  return issues;
+}
