@@ -37,7 +37,7 @@ function total(m: Metrics, ...ids: (keyof Metrics)[]): number | null {
 
 function percent(numerator: number | null, denominator: number | null): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
-  return (numerator / denominator) * 100;
+  return (numerator * 100) / denominator;
 }
 
 export const RATES: readonly RateDefinition[] = [

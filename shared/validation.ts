@@ -1,13 +1,15 @@
 // Validation outcomes shared by every input path: a list of issues, each tied to a field path and a
 // catalogue message, so the API, the form and file imports can say what is wrong in the user's language.
 
+import { formatNumber } from "./format";
 import { isMessageKey, type Lang, type MessageKey, type MessageParams, translate } from "./i18n";
 
 export interface ValidationIssue {
   /** Dotted path of the offending field, e.g. "metrics.resolvedLate"; "" for the whole input. */
   readonly path: string;
   readonly key: MessageKey;
-  /** Values for the message; a param named "…Label" holds a catalogue key and is translated too. */
+  /** Values for the message; a param named "…Label" holds a catalogue key and is translated too;
+   *  numbers are formatted for the reader (61.475 / 61,475). */
   readonly params?: MessageParams;
 }
 
@@ -23,17 +25,17 @@ export function localizeIssues(issues: readonly ValidationIssue[], lang: Lang): 
   return issues.map((issue) => ({
     path: issue.path,
     code: issue.key.replace(/^error\./, ""),
-    message: translate(lang, issue.key, translateLabels(issue.params, lang)),
+    message: translate(lang, issue.key, localizeParams(issue.params, lang)),
   }));
 }
 
-function translateLabels(params: MessageParams | undefined, lang: Lang): MessageParams | undefined {
+function localizeParams(params: MessageParams | undefined, lang: Lang): MessageParams | undefined {
   if (!params) return params;
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) =>
       name.endsWith("Label") && typeof value === "string" && isMessageKey(value)
         ? [name, translate(lang, value)]
-        : [name, value],
+        : [name, typeof value === "number" ? formatNumber(lang, value) : value],
     ),
   );
 }

@@ -116,8 +116,8 @@ function buildUnits(random: Random): Unit[] {
     for (let i = 0; i < COMMUNES_PER_DISTRICT; i++) {
       let core: string;
       do core = `${random.pick(NAME_PARTS)} ${random.pick(NAME_PARTS)}`;
-      while (usedNames.has(core) || core.split(" ")[0] === core.split(" ")[1]);
-      usedNames.add(core);
+      while (usedNames.has(slug(core)) || core.split(" ")[0] === core.split(" ")[1]);
+      usedNames.add(slug(core)); // unique as ids too: "Thạnh" and "Thanh" share a slug
       const prefix = district.urban ? (i < 10 ? "Phường" : "Xã") : i === 0 ? "Thị trấn" : "Xã";
       const name = `${prefix} ${core}`;
       units.push({ id: `${districtId}--${slug(core)}`, name, parentId: districtId, cohort: "commune" });

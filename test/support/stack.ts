@@ -1,0 +1,45 @@
+// A fresh embedded stack per test file: in-memory dynalite and a temporary s3rver, real AWS SDK clients.
+
+import { afterAll, beforeAll } from "vitest";
+import type { Deps } from "../../functions/deps";
+import { type EmbeddedStack, startEmbedded } from "../../functions/local/embedded";
+import { dynamoStore, ensureTable } from "../../functions/store/dynamodb";
+import { ensureBucket, s3BlobStore } from "../../functions/store/s3";
+import type { Unit } from "../../shared/units";
+
+export interface TestStack {
+  readonly embedded: EmbeddedStack;
+  readonly deps: Deps;
+  /** The clock the deps read; tests move it. */
+  clock: Date;
+}
+
+export const TEST_UNITS: Unit[] = [
+  { id: "tinh", name: "Tỉnh Thử Nghiệm", parentId: null, cohort: "province" },
+  { id: "huyen-a", name: "Huyện An", parentId: "tinh", cohort: "district" },
+  { id: "huyen-b", name: "Huyện Bình", parentId: "tinh", cohort: "district" },
+  { id: "huyen-c", name: "Huyện Cát", parentId: "tinh", cohort: "district" },
+  { id: "xa-a1", name: "Xã An Một", parentId: "huyen-a", cohort: "commune" },
+];
+
+/** Starts the stack before the file's tests and stops it after; the table is created empty. */
+export function useTestStack(): TestStack {
+  const holder = { clock: new Date("2025-10-05T03:00:00Z") } as TestStack;
+  beforeAll(async () => {
+    const embedded = await startEmbedded();
+    await ensureTable(embedded.dynamo, "parwatch-test");
+    await ensureBucket(embedded.s3, "parwatch-test");
+    Object.assign(holder, {
+      embedded,
+      deps: {
+        store: dynamoStore(embedded.dynamo, "parwatch-test"),
+        blobs: s3BlobStore(embedded.s3, "parwatch-test"),
+        now: () => holder.clock,
+      },
+    });
+  });
+  afterAll(async () => {
+    await holder.embedded?.close();
+  });
+  return holder;
+}
