@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type RankInput, rank, rankWithChange } from "./ranking";
+import { type Ranked, type RankInput, rank, rankWithChange } from "./ranking";
 
 const row = (unitId: string, value: number | null, name = unitId): RankInput => ({ unitId, name, value });
 
@@ -42,7 +42,10 @@ describe("rank", () => {
 
 describe("rank invariants", () => {
   const rows = fc.uniqueArray(
-    fc.record({ unitId: fc.string({ minLength: 1, maxLength: 6 }), value: fc.option(fc.integer({ min: 0, max: 100 })) }),
+    fc.record({
+      unitId: fc.string({ minLength: 1, maxLength: 6 }),
+      value: fc.option(fc.integer({ min: 0, max: 100 })),
+    }),
     { selector: (r) => r.unitId, maxLength: 40 },
   );
   const inputs = (list: { unitId: string; value: number | null }[]) => list.map((r) => row(r.unitId, r.value));
@@ -52,7 +55,8 @@ describe("rank invariants", () => {
       fc.property(rows, (list) => {
         const ranked = rank(inputs(list)).filter((r) => r.rank !== null);
         for (let i = 1; i < ranked.length; i++) {
-          const [before, after] = [ranked[i - 1], ranked[i]] as const;
+          const before = ranked[i - 1] as Ranked;
+          const after = ranked[i] as Ranked;
           expect(before.value as number).toBeGreaterThanOrEqual(after.value as number);
           if (before.value === after.value) expect(after.rank).toBe(before.rank);
           else expect(after.rank).toBe(i + 1);
@@ -78,7 +82,11 @@ describe("rank invariants", () => {
   it("every unit appears once", () => {
     fc.assert(
       fc.property(rows, (list) => {
-        expect(rank(inputs(list)).map((r) => r.unitId).sort()).toEqual(list.map((r) => r.unitId).sort());
+        expect(
+          rank(inputs(list))
+            .map((r) => r.unitId)
+            .sort(),
+        ).toEqual(list.map((r) => r.unitId).sort());
       }),
     );
   });

@@ -67,3 +67,18 @@ export function rankWithChange(
     };
   });
 }
+
+export interface RankingRow extends RankedWithChange {
+  /** Component periods not filed: the unit is listed without a rank until they are. */
+  readonly missing: readonly string[];
+}
+
+/** A cohort's leaderboard on one measure for one period (the API's answer, the dashboard's input). */
+export interface Ranking {
+  readonly cohort: string;
+  readonly period: string;
+  readonly previousPeriod: string;
+  readonly metric: string;
+  readonly better: Direction;
+  readonly rows: RankingRow[];
+}

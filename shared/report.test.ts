@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localizeIssues } from "./validation";
 import { checkRelations, validateReport } from "./report";
+import { localizeIssues } from "./validation";
 
 const good = {
   unitId: "xa-an-binh",

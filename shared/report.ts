@@ -56,7 +56,10 @@ export function validateReport(input: unknown): Validated<ReportInput> {
   const relationIssues = checkRelations(metrics);
   if (Object.keys(metrics).length === 0) relationIssues.push({ path: "metrics", key: "error.noMetrics" });
   if (relationIssues.length > 0) return { ok: false, issues: relationIssues };
-  return { ok: true, value: { unitId: parsed.data.unitId, period: parsePeriod(parsed.data.period)?.id ?? "", metrics } };
+  return {
+    ok: true,
+    value: { unitId: parsed.data.unitId, period: parsePeriod(parsed.data.period)?.id ?? "", metrics },
+  };
 }
 
 function fromZod(issue: z.core.$ZodIssue, input: object): ValidationIssue[] {

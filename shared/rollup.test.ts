@@ -80,7 +80,12 @@ describe("rollUp", () => {
   });
 
   it("returns nothing for a period with no filings at all", () => {
-    expect(rollUp(periodOf("2023-Q2"), filed)).toEqual({ period: "2023-Q2", metrics: {}, sources: [], missing: ["2023-Q2"] });
+    expect(rollUp(periodOf("2023-Q2"), filed)).toEqual({
+      period: "2023-Q2",
+      metrics: {},
+      sources: [],
+      missing: ["2023-Q2"],
+    });
   });
 });
 

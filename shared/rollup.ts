@@ -63,4 +63,3 @@ function combine(parts: readonly (Metrics | undefined)[]): Metrics {
 export function periodsToRead(period: Period): string[] {
   return [period.id, ...componentPeriods(period).flatMap((component) => periodsToRead(component))];
 }
-

@@ -99,7 +99,11 @@ describe("POST /api/reports", () => {
     const { errors } = await response.json();
     expect(errors).toEqual([
       { path: "metrics.received", code: "count", message: "Phải là số nguyên không âm (0, 1, 2, …); đã nhận: -3." },
-      { path: "metrics.feedbackOnTime", code: "count", message: "Phải là số nguyên không âm (0, 1, 2, …); đã nhận: 1.5." },
+      {
+        path: "metrics.feedbackOnTime",
+        code: "count",
+        message: "Phải là số nguyên không âm (0, 1, 2, …); đã nhận: 1.5.",
+      },
       { path: "metrics.oops", code: "unknownField", message: "Trường không được hỗ trợ: oops." },
     ]);
     const after = await app.request("/api/units/xa-a1/reports/2025-M08");
@@ -107,12 +111,18 @@ describe("POST /api/reports", () => {
   });
 
   it("rejects an unknown unit, a bad source and a cross-field violation, in English on request", async () => {
-    const unknown = await app.request("/api/reports?lang=en", json({ unitId: "ghost", period: "2025-Q3", metrics: { received: 1 } }));
+    const unknown = await app.request(
+      "/api/reports?lang=en",
+      json({ unitId: "ghost", period: "2025-Q3", metrics: { received: 1 } }),
+    );
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).errors).toEqual([
       { path: "unitId", code: "unknownUnit", message: "There is no unit with id ghost." },
     ]);
-    const source = await app.request("/api/reports?lang=en", json({ unitId: "xa-a1", period: "2025-Q3", metrics: { received: 1 }, source: "seed" }));
+    const source = await app.request(
+      "/api/reports?lang=en",
+      json({ unitId: "xa-a1", period: "2025-Q3", metrics: { received: 1 }, source: "seed" }),
+    );
     expect((await source.json()).errors[0]).toMatchObject({ path: "source", code: "source" });
     const balance = await app.request(
       "/api/reports?lang=en",
@@ -164,10 +174,19 @@ describe("reading reports", () => {
     stack.clock = new Date("2025-10-08T01:00:00Z");
     await app.request(
       "/api/reports",
-      json({ unitId: "huyen-c", period: "2025-Q3", metrics: quarter(50, 30, 20, 0), source: "form" }, { "x-parwatch-user": "thu" }),
+      json(
+        { unitId: "huyen-c", period: "2025-Q3", metrics: quarter(50, 30, 20, 0), source: "form" },
+        { "x-parwatch-user": "thu" },
+      ),
     );
     const body = await (await app.request("/api/units/huyen-c/reports/2025-Q3/history")).json();
-    expect(body.versions.map((v: { version: number; submittedBy: string; source: string }) => [v.version, v.submittedBy, v.source])).toEqual([
+    expect(
+      body.versions.map((v: { version: number; submittedBy: string; source: string }) => [
+        v.version,
+        v.submittedBy,
+        v.source,
+      ]),
+    ).toEqual([
       [1, "seed", "api"],
       [2, "thu", "form"],
     ]);
@@ -197,12 +216,14 @@ describe("GET /api/rankings/:cohort/:period", () => {
   it("ranks a cohort on 9 months with the change against the previous year's 9 months", async () => {
     const body = await (await app.request("/api/rankings/district/2025-9M?metric=onTimeRateOfResolved")).json();
     expect(body.previousPeriod).toBe("2024-9M");
-    const rows = body.rows.map((r: { unitId: string; rank: number; previousRank: number | null; rankChange: number | null }) => [
-      r.unitId,
-      r.rank,
-      r.previousRank,
-      r.rankChange,
-    ]);
+    const rows = body.rows.map(
+      (r: { unitId: string; rank: number; previousRank: number | null; rankChange: number | null }) => [
+        r.unitId,
+        r.rank,
+        r.previousRank,
+        r.rankChange,
+      ],
+    );
     // huyen-a: 285/300 = 95 %; huyen-b: 581/600 ≈ 96.83 %; huyen-c (after its correction): 135/150 = 90 %
     expect(rows).toEqual([
       ["huyen-b", 1, 1, 0],

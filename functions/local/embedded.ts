@@ -49,7 +49,12 @@ export async function startEmbedded(dataDir?: string): Promise<EmbeddedStack> {
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
 
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
-  const s3 = new S3Client({ endpoint: s3Endpoint, region: REGION, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
+  const s3 = new S3Client({
+    endpoint: s3Endpoint,
+    region: REGION,
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+  });
 
   return {
     dynamo,

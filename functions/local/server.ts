@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
@@ -53,7 +53,9 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
   const indexFile = join(options.webDir, "index.html");
   // Client-side routes (/units/…, /leaderboard/…) all load the single-page app.
   site.get("*", (c) =>
-    existsSync(indexFile) ? c.html(readFileSync(indexFile, "utf8")) : c.text("Dashboard not built: run npm run build", 503),
+    existsSync(indexFile)
+      ? c.html(readFileSync(indexFile, "utf8"))
+      : c.text("Dashboard not built: run npm run build", 503),
   );
 
   const server = serve({ fetch: site.fetch, port: options.port, hostname: "127.0.0.1" });

@@ -7,7 +7,10 @@ import type { AppEnv } from "../env";
 export function healthRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/", async (c) => {
     const [store, blobs] = await Promise.allSettled([deps.store.ping(), deps.blobs.ping()]);
-    const status = { store: store.status === "fulfilled" ? "ok" : "unreachable", blobs: blobs.status === "fulfilled" ? "ok" : "unreachable" };
+    const status = {
+      store: store.status === "fulfilled" ? "ok" : "unreachable",
+      blobs: blobs.status === "fulfilled" ? "ok" : "unreachable",
+    };
     const ok = status.store === "ok" && status.blobs === "ok";
     return c.json({ status: ok ? "ok" : "degraded", ...status }, ok ? 200 : 503);
   });

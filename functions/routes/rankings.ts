@@ -9,6 +9,8 @@ const DEFAULT_METRIC = "onTimeRateOfResolved";
 
 export function rankingRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", async (c) =>
-    c.json(await rankCohort(deps, c.req.param("cohort"), c.req.param("period"), c.req.query("metric") ?? DEFAULT_METRIC)),
+    c.json(
+      await rankCohort(deps, c.req.param("cohort"), c.req.param("period"), c.req.query("metric") ?? DEFAULT_METRIC),
+    ),
   );
 }

@@ -1,28 +1,14 @@
 // Ranking a cohort for a period on one derived rate, with the change against the previous period.
 
 import { InvalidInputError } from "../../shared/errors";
+import { figuresFrom, isComplete } from "../../shared/figures";
 import { parsePeriod, previousPeriod } from "../../shared/period";
+import { type Ranking, rankWithChange } from "../../shared/ranking";
 import { isRateId, type RateId, rateDefinition } from "../../shared/rates";
-import { type RankedWithChange, rankWithChange } from "../../shared/ranking";
 import type { ReportVersion } from "../../shared/report";
 import { periodsToRead } from "../../shared/rollup";
 import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
-import { figuresFrom } from "./reports";
-
-export interface RankingRow extends RankedWithChange {
-  /** Component periods not filed: the unit is listed without a rank until they are. */
-  readonly missing: readonly string[];
-}
-
-export interface Ranking {
-  readonly cohort: string;
-  readonly period: string;
-  readonly previousPeriod: string;
-  readonly metric: RateId;
-  readonly better: "higher" | "lower";
-  readonly rows: RankingRow[];
-}
 
 export async function rankCohort(deps: Deps, cohort: string, periodId: string, metric: string): Promise<Ranking> {
   const period = parsePeriod(periodId);
@@ -30,7 +16,8 @@ export async function rankCohort(deps: Deps, cohort: string, periodId: string, m
   if (!period) issues.push({ path: "period", key: "error.period" as const, params: { value: periodId } });
   if (!isRateId(metric)) issues.push({ path: "metric", key: "error.unknownRate" as const, params: { value: metric } });
   const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
-  if (units.length === 0) issues.push({ path: "cohort", key: "error.unknownCohort" as const, params: { value: cohort } });
+  if (units.length === 0)
+    issues.push({ path: "cohort", key: "error.unknownCohort" as const, params: { value: cohort } });
   if (!period || !isRateId(metric) || issues.length > 0) throw new InvalidInputError(issues);
 
   const previous = previousPeriod(period);
@@ -40,7 +27,10 @@ export async function rankCohort(deps: Deps, cohort: string, periodId: string, m
     valuesFor(deps, units, previous.id, metric),
   ]);
   const missing = new Map(current.map((row) => [row.unitId, row.missing]));
-  const rows = rankWithChange(current, before, better).map((row) => ({ ...row, missing: missing.get(row.unitId) ?? [] }));
+  const rows = rankWithChange(current, before, better).map((row) => ({
+    ...row,
+    missing: missing.get(row.unitId) ?? [],
+  }));
   return { cohort, period: period.id, previousPeriod: previous.id, metric, better, rows };
 }
 
@@ -59,13 +49,11 @@ async function valuesFor(deps: Deps, units: readonly Unit[], periodId: string, m
   }
   return units.map((unit) => {
     const figures = figuresFrom(unit.id, period.id, filedByUnit.get(unit.id) ?? []);
-    const complete = figures.sources.length > 0 && figures.missing.length === 0;
     return {
       unitId: unit.id,
       name: unit.name,
-      value: complete ? figures.rates[metric] : null,
+      value: isComplete(figures) ? figures.rates[metric] : null,
       missing: figures.sources.length === 0 ? [period.id] : figures.missing,
     };
   });
 }
-

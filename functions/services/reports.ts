@@ -1,28 +1,12 @@
 // Filing and reading reports: validation, unit checks, versioned saves, roll-ups with derived rates.
 
 import { InvalidInputError, NotFoundError } from "../../shared/errors";
-import type { Metrics } from "../../shared/metrics";
+import { figuresFrom, type PeriodFigures } from "../../shared/figures";
 import { parsePeriod, sortPeriodIds } from "../../shared/period";
-import { deriveRates, type Rates } from "../../shared/rates";
 import { type ReportSource, type ReportVersion, validateReport } from "../../shared/report";
-import { rollUp } from "../../shared/rollup";
 import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
 import type { SaveResult } from "../ports";
-
-/** The figures of a unit for a period, filed or rolled up, with the rates derived from them. */
-export interface PeriodFigures {
-  readonly unitId: string;
-  readonly period: string;
-  readonly metrics: Metrics;
-  readonly rates: Rates;
-  /** The filed periods the figures come from (one for a filed report). */
-  readonly sources: readonly string[];
-  /** Component periods not filed yet: when not empty the figures are incomplete. */
-  readonly missing: readonly string[];
-  /** The filed report itself (version, who, when), when the period was filed as such. */
-  readonly report?: ReportVersion;
-}
 
 const SUBMITTABLE_SOURCES: readonly ReportSource[] = ["form", "api"];
 
@@ -65,23 +49,6 @@ export async function periodFigures(deps: Deps, unitId: string, periodId: string
   const figures = figuresFrom(unitId, period.id, filed);
   if (figures.sources.length === 0) throw new NotFoundError("error.reportNotFound", { unitId, period: period.id });
   return figures;
-}
-
-/** Rolls a unit's filed reports up into one period's figures. */
-export function figuresFrom(unitId: string, periodId: string, filed: readonly ReportVersion[]): PeriodFigures {
-  const period = requirePeriod(periodId);
-  const byPeriod = new Map(filed.map((report) => [report.period, report]));
-  const rolled = rollUp(period, new Map(filed.map((report) => [report.period, report.metrics])));
-  const own = byPeriod.get(period.id);
-  return {
-    unitId,
-    period: period.id,
-    metrics: rolled.metrics,
-    rates: deriveRates(rolled.metrics),
-    sources: rolled.sources,
-    missing: rolled.missing,
-    ...(own ? { report: own } : {}),
-  };
 }
 
 /** Every filed period of a unit, in time order, each with its rates (for trend lines). */

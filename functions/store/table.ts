@@ -1,11 +1,7 @@
 // The single DynamoDB table: its key schema and every key template. This module is the only place
 // that builds keys; README.md beside it lists the entities and access patterns.
 
-import type {
-  AttributeDefinition,
-  GlobalSecondaryIndex,
-  KeySchemaElement,
-} from "@aws-sdk/client-dynamodb";
+import type { AttributeDefinition, GlobalSecondaryIndex, KeySchemaElement } from "@aws-sdk/client-dynamodb";
 
 export const GSI1 = "gsi1";
 

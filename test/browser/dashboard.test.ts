@@ -1,0 +1,110 @@
+// The real product in a real browser: the local server on a temporary data folder (seeded with the demo
+// province), the built dashboard, Debian's Chromium. Screenshots go to .scratch/screenshots/.
+
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startLocal } from "../../functions/local/server";
+import { launchChromium } from "../support/browser";
+
+const WEB_DIR = resolve("web/dist");
+const SHOTS = resolve(".scratch/screenshots");
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_DIR, "index.html"))) throw new Error("web/dist is missing: run npm run build first");
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "parwatch-e2e-"));
+  server = await startLocal({ port: 0, dataDir, webDir: WEB_DIR });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** How many pixels of the chart's canvas are painted: a blank canvas has none. */
+const paintedPixels = (page: Page) =>
+  page.$eval(".chart canvas", (canvas) => {
+    const { width, height } = canvas as HTMLCanvasElement;
+    const pixels = (canvas as HTMLCanvasElement).getContext("2d")?.getImageData(0, 0, width, height).data ?? [];
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) painted++;
+    return painted;
+  });
+
+describe("dashboard", () => {
+  it("opens on the district leaderboard for the latest 9 months, in Vietnamese, with rows and a drawn chart", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.waitForURL(/\/leaderboard\/district\/2026-9M/);
+    await page.waitForSelector("table.ranking tbody tr");
+    await page.waitForSelector('.chart[data-chart-ready="true"]');
+
+    await expect(page.locator("h1").textContent()).resolves.toContain("9 tháng năm 2026");
+    const rows = page.locator("table.ranking tbody tr");
+    expect(await rows.count()).toBe(8);
+    expect(await rows.first().locator("td").first().textContent()).toBe("1");
+    // Vietnamese number format: 94,86 % (decimal comma, space before the sign).
+    expect(await rows.first().locator("td").nth(1).textContent()).toMatch(/^\d{1,3},\d{2}\u00a0%$/);
+    expect(await paintedPixels(page)).toBeGreaterThan(1000);
+    await page.screenshot({ path: join(SHOTS, "leaderboard-vi.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("switches to English and to the commune cohort, keeping the choice in the URL", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/leaderboard/district/2026-9M`);
+    await page.waitForSelector("table.ranking tbody tr");
+    await page.getByRole("button", { name: "Ngôn ngữ" }).click();
+    await expect(page.locator("h1").textContent()).resolves.toContain("Leaderboard");
+    await page.getByLabel("Cohort").selectOption("commune");
+    await page.waitForURL(/\/leaderboard\/commune\/2026-9M/);
+    await page.waitForFunction(() => document.querySelectorAll("table.ranking tbody tr").length > 100);
+    const text = await page.locator("table.ranking tbody").textContent();
+    expect(text).toContain("Incomplete (missing Q3 2026)");
+    expect(await page.locator("table.ranking tbody tr").first().locator("td").nth(1).textContent()).toMatch(
+      /^\d{1,3}\.\d{2}%$/,
+    );
+    await page.screenshot({ path: join(SHOTS, "leaderboard-communes-en.png") });
+    await page.close();
+  });
+
+  it("opens a unit from the leaderboard and shows its trend and latest report", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/leaderboard/district/2026-9M`);
+    await page.waitForSelector("table.ranking tbody tr");
+    const first = page.locator("table.ranking tbody tr th a").first();
+    const name = await first.textContent();
+    await first.click();
+    await page.waitForURL(/\/units\//);
+    await page.waitForSelector('.chart[data-chart-ready="true"]');
+    expect(await page.locator("h1").textContent()).toBe(name);
+    await expect(page.locator("h2").allTextContents()).resolves.toContain("Báo cáo gần nhất: Quý 3/2026");
+    expect(await paintedPixels(page)).toBeGreaterThan(1000);
+    await page.screenshot({ path: join(SHOTS, "unit-vi.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows a clear message for an unknown unit", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/units/khong-co`);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Không có đơn vị mã khong-co.");
+    await page.close();
+  });
+});
