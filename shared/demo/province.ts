@@ -166,9 +166,9 @@ function addDays(isoDate: string, days: number, random: Random): string {
 function quarterMetrics(profile: Profile, quarterIndex: number, carriedOver: number, random: Random): Metrics {
   const received = Math.round(profile.volume * random.between(0.85, 1.15));
   const available = received + carriedOver;
-  const onTimeShare = clamp(profile.onTime + profile.trend * quarterIndex + random.between(-0.012, 0.012), 0.6, 1);
-  // A good quarter is often a perfect one: 100 % on time is a real, common commitment.
-  const perfect = onTimeShare > 0.985 && random.next() < 0.5;
+  const onTimeShare = clamp(profile.onTime + profile.trend * quarterIndex + random.between(-0.012, 0.012), 0.6, 0.997);
+  // A very good quarter is sometimes a perfect one: 100 % on time is a real, common commitment.
+  const perfect = onTimeShare > 0.99 && random.next() < 0.35;
   const returned = Math.round(available * random.between(0.003, 0.012));
   const pending = Math.round(available * random.between(0.02, 0.06));
   const resolved = available - returned - pending;
@@ -182,7 +182,9 @@ function quarterMetrics(profile: Profile, quarterIndex: number, carriedOver: num
   const feedbackReceived = random.int(0, Math.max(2, Math.round(received / 150)));
   const feedbackOnTime = Math.round(feedbackReceived * clamp(onTimeShare + random.between(-0.05, 0.03), 0, 1));
   const votes = Math.round(received * random.between(0.3, 0.7));
-  const unsatisfiedVotes = Math.round(votes * clamp((1 - onTimeShare) * random.between(0.4, 1.2), 0, 0.3));
+  const unsatisfiedVotes = Math.round(
+    votes * clamp((1 - onTimeShare) * random.between(0.4, 1.2) + random.between(0.001, 0.015), 0, 0.3),
+  );
   const planTasks = random.int(6, 24);
   return {
     carriedOver,

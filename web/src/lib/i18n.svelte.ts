@@ -27,7 +27,10 @@ export const periodName = (id: string) => periodLabel(locale.lang, id);
 export const cohortName = (id: string) => cohortLabel(locale.lang, id);
 export const dateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale.lang === "vi" ? "vi-VN" : "en-GB", {
-    dateStyle: "short",
-    timeStyle: "short",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone: "Asia/Ho_Chi_Minh",
   }).format(new Date(iso));
