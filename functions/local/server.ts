@@ -19,6 +19,8 @@ export const LOCAL_BUCKET = "parwatch-uploads";
 
 export interface LocalOptions {
   readonly port: number;
+  /** Interface to listen on: loopback by default; 0.0.0.0 to serve the office network. */
+  readonly host?: string;
   /** Where the database and blobs persist; in memory when undefined. */
   readonly dataDir: string | undefined;
   /** The built dashboard (vite build output). */
@@ -58,14 +60,14 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
       : c.text("Dashboard not built: run npm run build", 503),
   );
 
-  const server = serve({ fetch: site.fetch, port: options.port, hostname: "127.0.0.1" });
+  const server = serve({ fetch: site.fetch, port: options.port, hostname: options.host ?? "127.0.0.1" });
   await new Promise<void>((done, fail) => {
     server.once("listening", done);
     server.once("error", fail);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`,
     deps,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));

@@ -1,4 +1,4 @@
-// Entry of `npm start`: starts the local server on PORT (3000) with data under DATA_DIR (.data/).
+// Entry of `npm start`: starts the local server on HOST:PORT (127.0.0.1:3000) with data under DATA_DIR (.data/).
 
 import { resolve } from "node:path";
 import { startLocal } from "./server";
@@ -7,6 +7,7 @@ const started = performance.now();
 const dataDir = resolve(process.env.DATA_DIR ?? ".data");
 const running = await startLocal({
   port: Number(process.env.PORT ?? 3000),
+  host: process.env.HOST,
   dataDir,
   webDir: resolve("web/dist"),
   log: (line) => console.log(line),
