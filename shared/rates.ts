@@ -12,6 +12,8 @@ export const RATE_IDS = [
   "feedbackOnTimeRate",
   "satisfactionRate",
   "planCompletionRate",
+  "digitizedRate",
+  "onlinePaymentRate",
 ] as const;
 
 export type RateId = (typeof RATE_IDS)[number];
@@ -80,6 +82,18 @@ export const RATES: readonly RateDefinition[] = [
     id: "planCompletionRate",
     better: "higher",
     compute: (m) => percent(total(m, "planTasksDone"), total(m, "planTasks")),
+  },
+  {
+    // Records digitised / received (766 index, digitisation group).
+    id: "digitizedRate",
+    better: "higher",
+    compute: (m) => percent(total(m, "digitized"), total(m, "received")),
+  },
+  {
+    // Online payments / applications received online (766 index, online services group).
+    id: "onlinePaymentRate",
+    better: "higher",
+    compute: (m) => percent(total(m, "onlinePayments"), total(m, "receivedOnline")),
   },
 ];
 

@@ -107,6 +107,11 @@ export const en: Record<MessageKey, string> = {
   "rate.satisfactionRate.help": "satisfied / (satisfied + unsatisfied)",
   "rate.planCompletionRate.help": "plan tasks done / plan tasks",
 
+  "rate.digitizedRate": "Digitised share",
+  "rate.onlinePaymentRate": "Online payment share",
+  "rate.digitizedRate.help": "records digitised / received",
+  "rate.onlinePaymentRate.help": "online payments / received online",
+
   "error.required": "Required.",
   "error.unknownField": "Unsupported field: {field}.",
   "error.count": "Must be a whole number, 0 or more; got: {value}.",
@@ -124,5 +129,21 @@ export const en: Record<MessageKey, string> = {
   "error.unknownCohort": "Invalid cohort: {value}.",
   "error.notFound": "Not found.",
   "error.reportNotFound": "Unit {unitId} has no report for {period}.",
+  "error.methodology.shape": "Wrong structure at {path}.",
+  "error.methodology.bands": "Bands must have descending minimums and the last must start at 0 or below.",
+  "error.methodology.duplicateId": "Duplicate id {id}.",
+  "error.methodology.surveyShape":
+    "A survey methodology needs survey settings (satisfiedFrom ≤ scale) and exactly two levels, elements → criteria, without scoring rules.",
+  "error.methodology.deduction":
+    "Deduction {id}: max cannot exceed the {max} points of its node; measure and perUnit go together.",
+  "error.methodology.unknownMeasure":
+    "Unknown measure: {measure}. Use a rate (e.g. onTimeRateOfResolved) or a report metric (e.g. resolvedLate).",
+  "error.methodology.leafOrParent": "Node {id} needs either children or a scoring rule (not both, not neither).",
+  "error.methodology.pointsMismatch": "The children of {id} add up to {sum} points, not its maximum of {max}.",
+  "error.methodology.surveyIndex": "Invalid survey index: {index}. Use sipas or sipas:<element id>.",
+  "error.methodology.proportional": "Node {id}: from and to of a proportional scale must differ.",
+  "error.methodology.stepPoints": "Node {id}: each step's points must be between 0 and {max}.",
+  "error.methodology.stepOrder":
+    "Node {id}: steps must all use min (descending) or all use max (ascending), with points not increasing.",
   "error.internal": "Internal error. Please try again later.",
 };

@@ -105,6 +105,11 @@ export const vi = {
   "rate.satisfactionRate.help": "hài lòng / (hài lòng + không hài lòng)",
   "rate.planCompletionRate.help": "nhiệm vụ hoàn thành / nhiệm vụ kế hoạch",
 
+  "rate.digitizedRate": "Tỷ lệ hồ sơ được số hóa",
+  "rate.onlinePaymentRate": "Tỷ lệ thanh toán trực tuyến",
+  "rate.digitizedRate.help": "hồ sơ được số hóa / tiếp nhận",
+  "rate.onlinePaymentRate.help": "thanh toán trực tuyến / tiếp nhận trực tuyến",
+
   "error.required": "Bắt buộc nhập.",
   "error.unknownField": "Trường không được hỗ trợ: {field}.",
   "error.count": "Phải là số nguyên không âm (0, 1, 2, …); đã nhận: {value}.",
@@ -123,6 +128,23 @@ export const vi = {
   "error.unknownCohort": "Nhóm đơn vị không hợp lệ: {value}.",
   "error.notFound": "Không tìm thấy.",
   "error.reportNotFound": "Đơn vị {unitId} chưa có báo cáo kỳ {period}.",
+  "error.methodology.shape": "Sai cấu trúc tại {path}.",
+  "error.methodology.bands": "Các mức xếp loại phải có ngưỡng giảm dần và mức cuối cùng bắt đầu từ 0 trở xuống.",
+  "error.methodology.duplicateId": "Mã {id} bị trùng.",
+  "error.methodology.surveyShape":
+    "Phương pháp khảo sát cần phần cài đặt survey (satisfiedFrom ≤ scale) và đúng hai cấp: yếu tố → tiêu chí, không có quy tắc chấm điểm.",
+  "error.methodology.deduction":
+    "Điểm trừ {id}: max không được vượt {max} điểm của mục chứa nó; measure và perUnit phải đi cùng nhau.",
+  "error.methodology.unknownMeasure":
+    "Chỉ số không xác định: {measure}. Dùng một tỷ lệ (ví dụ onTimeRateOfResolved) hoặc một chỉ tiêu báo cáo (ví dụ resolvedLate).",
+  "error.methodology.leafOrParent":
+    "Mục {id} phải có hoặc các mục con, hoặc một quy tắc chấm điểm (không cả hai, không thiếu cả hai).",
+  "error.methodology.pointsMismatch": "Tổng điểm các mục con của {id} ({sum}) khác điểm tối đa ({max}).",
+  "error.methodology.surveyIndex": "Chỉ số khảo sát không hợp lệ: {index}. Dùng sipas hoặc sipas:<mã yếu tố>.",
+  "error.methodology.proportional": "Mục {id}: from và to của cách tính tỷ lệ phải khác nhau.",
+  "error.methodology.stepPoints": "Mục {id}: điểm của mỗi ngưỡng phải từ 0 đến {max}.",
+  "error.methodology.stepOrder":
+    "Mục {id}: các ngưỡng phải cùng loại (min hoặc max), min giảm dần hoặc max tăng dần, và điểm không tăng.",
   "error.internal": "Lỗi hệ thống. Vui lòng thử lại sau.",
 } as const;
 

@@ -1,0 +1,187 @@
+// Scores one unit against a methodology: per leaf, per area, total, index as % of the maximum, band, and
+// completeness. A missing input is reported as missing, never counted as 0 points silently.
+
+import type { Band, Comparator, Methodology, MethodologyNode, Rule, Scoring } from "./model";
+
+export interface ManualScore {
+  /** Điểm tự đánh giá: what the unit gave itself. Kept beside the appraised score. */
+  readonly selfScore?: number;
+  /** Điểm thẩm định: the inspector's score; this is the one that counts. */
+  readonly appraisedScore?: number;
+  readonly reason?: string;
+  /** References to evidence documents (file names, document numbers). */
+  readonly evidence?: readonly string[];
+}
+
+export interface ScoreInputs {
+  /** Report measures: derived rates in % and metric counts, by id. */
+  readonly measures?: Readonly<Record<string, number | null | undefined>>;
+  /** Survey indices 0–100: "sipas" overall, "sipas:<elementId>" per element. */
+  readonly survey?: Readonly<Record<string, number | null | undefined>>;
+  /** Manual scores by leaf id. */
+  readonly manual?: Readonly<Record<string, ManualScore | undefined>>;
+  /** Values given straight for a leaf (a rate in % for formula leaves, an index for survey leaves, points for manual ones). */
+  readonly leafValues?: Readonly<Record<string, number | undefined>>;
+  /** Points an inspector takes off, by deduction id; a deduction not recorded takes nothing. */
+  readonly deductions?: Readonly<Record<string, number | undefined>>;
+}
+
+export type MissingReason = "noData" | "notAppraised" | "noSurvey";
+
+export interface NodeScore {
+  readonly id: string;
+  readonly max: number;
+  /** Points earned from the inputs present, after deductions. */
+  readonly score: number;
+  readonly deducted: number;
+  readonly complete: boolean;
+  readonly rule?: Rule["kind"];
+  /** The input the leaf was scored on: a measure value, a survey index or the appraised points. */
+  readonly value?: number | null;
+  readonly selfScore?: number;
+  /** true for survey leaves left out because the framework's survey is optional and absent. */
+  readonly excluded?: boolean;
+  readonly children?: readonly NodeScore[];
+}
+
+export interface Scorecard {
+  readonly methodologyId: string;
+  readonly methodologyVersion: string;
+  /** The maximum the index is a share of: the full maximum, or without the survey when it is left out. */
+  readonly max: number;
+  readonly total: number;
+  readonly index: number | null;
+  readonly band: Band | null;
+  readonly surveyIncluded: boolean;
+  readonly complete: boolean;
+  readonly missing: readonly { readonly id: string; readonly reason: MissingReason }[];
+  readonly areas: readonly NodeScore[];
+}
+
+const EPSILON = 1e-9;
+
+export function compare(value: number, comparator: Comparator, target: number): boolean {
+  switch (comparator) {
+    case ">=":
+      return value >= target - EPSILON;
+    case ">":
+      return value > target + EPSILON;
+    case "<=":
+      return value <= target + EPSILON;
+    case "<":
+      return value < target - EPSILON;
+    case "=":
+      return Math.abs(value - target) <= EPSILON;
+  }
+}
+
+/** Points a measured value earns on a leaf of the given maximum. */
+export function applyScoring(scoring: Scoring, value: number, max: number): number {
+  switch (scoring.kind) {
+    case "thresholds": {
+      const step = scoring.steps.find((s) => ("min" in s ? value >= s.min - EPSILON : value <= s.max + EPSILON));
+      return Math.min(max, step?.points ?? 0);
+    }
+    case "proportional": {
+      const fraction = (value - scoring.from) / (scoring.to - scoring.from);
+      return max * Math.min(1, Math.max(0, fraction));
+    }
+    case "passFail":
+      return compare(value, scoring.comparator, scoring.target) ? max : 0;
+  }
+}
+
+/** The band an index falls in; bands are ordered from the highest minimum down. */
+export function bandFor(bands: readonly Band[], index: number | null): Band | null {
+  if (index === null) return null;
+  return bands.find((band) => index >= band.min - EPSILON) ?? null;
+}
+
+const isNumber = (value: number | null | undefined): value is number =>
+  typeof value === "number" && Number.isFinite(value);
+
+function surveyLeaves(nodes: readonly MethodologyNode[]): MethodologyNode[] {
+  return nodes.flatMap((node) =>
+    node.children ? surveyLeaves(node.children) : node.rule?.kind === "survey" ? [node] : [],
+  );
+}
+
+export function scoreUnit(methodology: Methodology, inputs: ScoreInputs): Scorecard {
+  const missing: { id: string; reason: MissingReason }[] = [];
+  const surveyValue = (leaf: MethodologyNode) =>
+    leaf.rule?.kind === "survey" ? (inputs.leafValues?.[leaf.id] ?? inputs.survey?.[leaf.rule.index]) : undefined;
+  const surveys = surveyLeaves(methodology.areas);
+  // An optional survey counts only when every survey leaf has its index; otherwise it is left out whole.
+  const surveyIncluded = !methodology.surveyOptional || surveys.every((leaf) => isNumber(surveyValue(leaf)));
+
+  const scoreLeaf = (node: MethodologyNode, rule: Rule): NodeScore => {
+    const base = { id: node.id, max: node.max, deducted: 0, rule: rule.kind };
+    if (rule.kind === "manual") {
+      const manual = inputs.manual?.[node.id];
+      const value = inputs.leafValues?.[node.id] ?? manual?.appraisedScore;
+      const self = manual?.selfScore === undefined ? {} : { selfScore: manual.selfScore };
+      if (!isNumber(value)) {
+        missing.push({ id: node.id, reason: "notAppraised" });
+        return { ...base, ...self, score: 0, complete: false, value: null };
+      }
+      return { ...base, ...self, score: Math.min(node.max, Math.max(0, value)), complete: true, value };
+    }
+    if (rule.kind === "survey") {
+      const value = surveyValue(node);
+      if (!surveyIncluded) return { ...base, score: 0, complete: true, value: null, excluded: true };
+      if (!isNumber(value)) {
+        missing.push({ id: node.id, reason: "noSurvey" });
+        return { ...base, score: 0, complete: false, value: null };
+      }
+      return { ...base, score: (node.max * Math.min(100, Math.max(0, value))) / 100, complete: true, value };
+    }
+    const value = inputs.leafValues?.[node.id] ?? inputs.measures?.[rule.measure];
+    if (!isNumber(value)) {
+      missing.push({ id: node.id, reason: "noData" });
+      return { ...base, score: 0, complete: false, value: null };
+    }
+    return { ...base, score: applyScoring(rule.scoring, value, node.max), complete: true, value };
+  };
+
+  const scoreNode = (node: MethodologyNode): NodeScore => {
+    if (!node.children) return scoreLeaf(node, node.rule ?? { kind: "manual" });
+    const children = node.children.map(scoreNode);
+    let deducted = 0;
+    let complete = children.every((child) => child.complete);
+    for (const deduction of node.deductions ?? []) {
+      if (deduction.measure) {
+        const value = inputs.measures?.[deduction.measure];
+        if (!isNumber(value)) {
+          missing.push({ id: deduction.id, reason: "noData" });
+          complete = false;
+          continue;
+        }
+        deducted += Math.min(deduction.max, (deduction.perUnit ?? 0) * value);
+      } else {
+        deducted += Math.min(deduction.max, Math.max(0, inputs.deductions?.[deduction.id] ?? 0));
+      }
+    }
+    const earned = children.reduce((sum, child) => sum + child.score, 0);
+    const score = Math.max(0, earned - deducted);
+    return { id: node.id, max: node.max, score, deducted: earned - score, complete, children };
+  };
+
+  const areas = methodology.areas.map(scoreNode);
+  const fullMax = areas.reduce((sum, area) => sum + area.max, 0);
+  const surveyMax = surveyIncluded ? 0 : surveys.reduce((sum, leaf) => sum + leaf.max, 0);
+  const max = fullMax - surveyMax;
+  const total = areas.reduce((sum, area) => sum + area.score, 0);
+  const index = max > 0 ? (total / max) * 100 : null;
+  return {
+    methodologyId: methodology.id,
+    methodologyVersion: methodology.version,
+    max,
+    total,
+    index,
+    band: bandFor(methodology.bands, index),
+    surveyIncluded,
+    complete: missing.length === 0,
+    missing,
+    areas,
+  };
+}
