@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { localizeIssues } from "../validation";
 import { BUNDLED_METHODOLOGIES } from "./bundled";
-import type { Methodology } from "./model";
 import { validateMethodology } from "./validate";
 
-const base = (): Methodology => JSON.parse(JSON.stringify(BUNDLED_METHODOLOGIES[0]));
+/** A deep, editable copy of the provincial template (JSON.parse gives an untyped document). */
+const base = () => JSON.parse(JSON.stringify(BUNDLED_METHODOLOGIES[0]));
 const problems = (document: unknown) => {
   const result = validateMethodology(document);
   return result.ok ? [] : result.issues.map((issue) => [issue.path, issue.key]);
