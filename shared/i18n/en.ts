@@ -145,5 +145,8 @@ export const en: Record<MessageKey, string> = {
   "error.methodology.stepPoints": "Node {id}: each step's points must be between 0 and {max}.",
   "error.methodology.stepOrder":
     "Node {id}: steps must all use min (descending) or all use max (ascending), with points not increasing.",
+  "error.sipas.criterion": "Unknown survey criterion: {value}.",
+  "error.sipas.element": "Criterion {criterion} belongs to element {expected}, not {value}.",
+  "error.sipas.answer": "An answer must be a whole number from 1 to {scale}, or blank; got: {value}.",
   "error.internal": "Internal error. Please try again later.",
 };

@@ -145,6 +145,9 @@ export const vi = {
   "error.methodology.stepPoints": "Mục {id}: điểm của mỗi ngưỡng phải từ 0 đến {max}.",
   "error.methodology.stepOrder":
     "Mục {id}: các ngưỡng phải cùng loại (min hoặc max), min giảm dần hoặc max tăng dần, và điểm không tăng.",
+  "error.sipas.criterion": "Tiêu chí khảo sát không xác định: {value}.",
+  "error.sipas.element": "Tiêu chí {criterion} thuộc yếu tố {expected}, không phải {value}.",
+  "error.sipas.answer": "Câu trả lời phải là số nguyên từ 1 đến {scale} hoặc để trống; đã nhận: {value}.",
   "error.internal": "Lỗi hệ thống. Vui lòng thử lại sau.",
 } as const;
 
