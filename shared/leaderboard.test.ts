@@ -14,11 +14,22 @@ const card = (index: number, complete = true): Scorecard => ({
   missing: complete ? [] : [{ id: "1.1", reason: "notAppraised" }],
   areas: [{ id: "1", max: 100, score: index, deducted: 0, complete }],
 });
-const unit = (unitId: string, scorecard: Scorecard | null): ScoredUnit => ({ unitId, name: unitId.toUpperCase(), scorecard });
+const unit = (unitId: string, scorecard: Scorecard | null): ScoredUnit => ({
+  unitId,
+  name: unitId.toUpperCase(),
+  scorecard,
+});
 
 describe("buildLeaderboard", () => {
   const rows = buildLeaderboard(
-    [unit("a", card(92)), unit("b", card(88)), unit("c", card(92)), unit("d", card(75, false)), unit("e", null), unit("f", card(70))],
+    [
+      unit("a", card(92)),
+      unit("b", card(88)),
+      unit("c", card(92)),
+      unit("d", card(75, false)),
+      unit("e", null),
+      unit("f", card(70)),
+    ],
     [unit("a", card(95)), unit("b", card(80)), unit("c", card(85)), unit("f", card(71))],
   );
 
@@ -36,7 +47,12 @@ describe("buildLeaderboard", () => {
   });
 
   it("reports change in index and rank against the previous period", () => {
-    expect(rows.find((row) => row.unitId === "b")).toMatchObject({ previousIndex: 80, change: 8, previousRank: 3, rankChange: 0 });
+    expect(rows.find((row) => row.unitId === "b")).toMatchObject({
+      previousIndex: 80,
+      change: 8,
+      previousRank: 3,
+      rankChange: 0,
+    });
     expect(rows.find((row) => row.unitId === "c")).toMatchObject({ previousRank: 2, rankChange: 1 });
   });
 

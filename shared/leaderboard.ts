@@ -1,8 +1,8 @@
 // A methodology leaderboard: scorecards of one cohort ranked by index (ties share a rank), with band,
 // area scores, change against the previous period, the most improved and the bottom of the table.
 
-import type { Band } from "./methodology/model";
 import type { Scorecard } from "./methodology/engine";
+import type { Band } from "./methodology/model";
 import { rankWithChange } from "./ranking";
 
 export interface ScoredUnit {

@@ -6,10 +6,23 @@ import { minimumSample, SipasAggregator, surveyIndices } from "./sipas";
 const sipas = bundledMethodology("sipas") as Methodology;
 
 /** One respondent answering every criterion of the bundled questionnaire with the same answer. */
-function respondent(aggregator: SipasAggregator, unit: string, id: string, answer: (criterion: string) => number | null) {
+function respondent(
+  aggregator: SipasAggregator,
+  unit: string,
+  id: string,
+  answer: (criterion: string) => number | null,
+) {
   for (const element of sipas.areas) {
     for (const criterion of element.children ?? []) {
-      expect(aggregator.add({ respondent: id, unit, element: element.id, criterion: criterion.id, answer: answer(criterion.id) })).toEqual([]);
+      expect(
+        aggregator.add({
+          respondent: id,
+          unit,
+          element: element.id,
+          criterion: criterion.id,
+          answer: answer(criterion.id),
+        }),
+      ).toEqual([]);
     }
   }
 }
@@ -35,7 +48,11 @@ describe("SipasAggregator", () => {
   it("follows the methodology's aggregation setting (pooled answers)", () => {
     const pooledMethod: Methodology = {
       ...sipas,
-      survey: { ...(sipas.survey as NonNullable<Methodology["survey"]>), elementIndex: "pooledAnswers", overallIndex: "pooledAnswers" },
+      survey: {
+        ...(sipas.survey as NonNullable<Methodology["survey"]>),
+        elementIndex: "pooledAnswers",
+        overallIndex: "pooledAnswers",
+      },
     };
     const aggregator = new SipasAggregator(pooledMethod);
     respondent(aggregator, "u", "r1", () => 5);
@@ -47,12 +64,18 @@ describe("SipasAggregator", () => {
 
   it("rejects unknown criteria, wrong elements and out-of-range answers, and counts nothing for them", () => {
     const aggregator = new SipasAggregator(sipas);
-    expect(aggregator.add({ respondent: "r", unit: "u", criterion: "E9.9", answer: 3 })[0]?.key).toBe("error.sipas.criterion");
+    expect(aggregator.add({ respondent: "r", unit: "u", criterion: "E9.9", answer: 3 })[0]?.key).toBe(
+      "error.sipas.criterion",
+    );
     expect(aggregator.add({ respondent: "r", unit: "u", element: "E2", criterion: "E1.1", answer: 3 })[0]?.key).toBe(
       "error.sipas.element",
     );
-    expect(aggregator.add({ respondent: "r", unit: "u", criterion: "E1.1", answer: 6 })[0]?.key).toBe("error.sipas.answer");
-    expect(aggregator.add({ respondent: "r", unit: "u", criterion: "E1.1", answer: 2.5 })[0]?.key).toBe("error.sipas.answer");
+    expect(aggregator.add({ respondent: "r", unit: "u", criterion: "E1.1", answer: 6 })[0]?.key).toBe(
+      "error.sipas.answer",
+    );
+    expect(aggregator.add({ respondent: "r", unit: "u", criterion: "E1.1", answer: 2.5 })[0]?.key).toBe(
+      "error.sipas.answer",
+    );
     expect(aggregator.results()).toEqual([]);
   });
 
@@ -65,7 +88,11 @@ describe("SipasAggregator", () => {
     expect(result?.minimumSample).toBe(286);
     expect(result?.sampleTooSmall).toBe(true);
     expect(result?.unanswered).toHaveLength(21);
-    expect(surveyIndices(result as NonNullable<typeof result>)).toMatchObject({ sipas: 100, "sipas:E1": 100, "sipas:E2": null });
+    expect(surveyIndices(result as NonNullable<typeof result>)).toMatchObject({
+      sipas: 100,
+      "sipas:E1": 100,
+      "sipas:E2": null,
+    });
   });
 });
 

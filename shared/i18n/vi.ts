@@ -56,6 +56,38 @@ export const vi = {
   "source.file": "tệp",
   "source.seed": "dữ liệu mẫu",
 
+  "cli.usage":
+    "Cách dùng: npm run -s cli -- <lệnh> [tùy chọn]\n\nCác lệnh:\n  rank    Xếp hạng các đơn vị theo chỉ số (tệp unit,index[,cohort])\n  score   Chấm điểm theo một phương pháp (tệp unit,criterion,value)\n  sipas   Tổng hợp chỉ số hài lòng SIPAS từ phiếu khảo sát\n\nThêm --help sau tên lệnh để xem chi tiết. --lang en để dùng tiếng Anh.",
+  "cli.rank.help":
+    "Cách dùng: npm run -s cli -- rank --input TỆP.csv [--bands MÃ] [--format csv|json] [--output TỆP]\n\nĐầu vào: các cột unit,index (tùy chọn cohort). Xếp hạng trong từng nhóm (cohort), chỉ số giảm dần, đồng hạng khi bằng nhau (1, 2, 2, 4).\nĐầu ra: rank,unit,index,band (thêm cohort nếu có).\n--bands  par-national (A ≥ 90, B 80–<90, C < 80; mặc định) hoặc mã một phương pháp có sẵn: {methodologies}.",
+  "cli.score.help":
+    "Cách dùng: npm run -s cli -- score --methodology MÃ|TỆP.json --input TỆP.csv [--format csv|json] [--output TỆP]\n\nĐầu vào dạng dài: unit,criterion,value. criterion là mã tiêu chí lá (hoặc mã điểm trừ); value là tỷ lệ % với tiêu chí tính theo công thức, chỉ số % với tiêu chí khảo sát, điểm thẩm định với tiêu chí chấm tay, số điểm bị trừ với điểm trừ.\nĐầu ra cho từng đơn vị: điểm từng lĩnh vực, tổng, chỉ số, hạng, xếp loại, số đầu vào còn thiếu.\nPhương pháp có sẵn: {methodologies}.",
+  "cli.sipas.help":
+    "Cách dùng: npm run -s cli -- sipas --input TỆP.csv [--methodology MÃ|TỆP.json] [--format csv|json] [--output TỆP]\n\nĐầu vào: respondent,unit,element,criterion,answer (answer 1–5, để trống = không trả lời; tùy chọn needs: các mã cách nhau bởi ;).\nĐầu ra cho từng đơn vị: số người trả lời, số câu trả lời hợp lệ, chỉ số từng yếu tố, SIPAS, cỡ mẫu tối thiểu (N chưa biết nên dùng giới hạn 1/e²) và cảnh báo mẫu nhỏ.\nTệp được đọc theo luồng: hàng triệu dòng không cần nhiều bộ nhớ.",
+  "cli.error.unknownCommand": "Lệnh không xác định: {command}.",
+  "cli.error.option": "Tùy chọn không hợp lệ: {detail}",
+  "cli.error.required": "Thiếu tùy chọn --{option}.",
+  "cli.error.format": "--format phải là csv hoặc json.",
+  "cli.error.file": "Không đọc được tệp {file}: {detail}",
+  "cli.error.columns": "Tệp thiếu cột: {columns}. Cần các cột: {expected}.",
+  "cli.error.row": "Dòng {row}, cột {column} ({value}): {message}",
+  "cli.error.moreRows": "… và {count} lỗi khác.",
+  "cli.error.rejected": "Tệp bị từ chối: {count} lỗi. Không có kết quả nào được ghi.",
+  "cli.error.bands": "Không có bộ xếp loại {value}. Dùng par-national hoặc: {known}.",
+  "cli.error.methodology":
+    "Không có phương pháp {value}: không phải mã có sẵn ({known}) và không đọc được thành tệp JSON.",
+  "cli.error.methodologyInvalid": "Phương pháp trong {file} không hợp lệ:",
+  "cli.error.methodologyKind": "Phương pháp {id} không dùng được cho lệnh này (cần loại {kind}).",
+  "cli.error.number": "phải là một số",
+  "cli.error.indexRange": "phải từ 0 đến 100",
+  "cli.error.duplicateUnit": "đơn vị đã xuất hiện ở dòng {first}",
+  "cli.error.unknownCriterion": "không có trong phương pháp {methodology}",
+  "cli.error.pointsRange": "phải từ 0 đến {max}",
+  "cli.error.duplicateCriterion": "tiêu chí này của đơn vị đã có ở dòng {first}",
+  "cli.error.requiredCell": "bắt buộc",
+  "cli.progress": "Đã đọc {rows} dòng…",
+  "cli.sipas.summary": "{units} đơn vị, {rows} dòng, {seconds} giây.",
+  "cli.sipas.warnSample": "Cảnh báo: {count} đơn vị có số người trả lời ít hơn cỡ mẫu tối thiểu.",
   "cohort.province": "Tỉnh",
   "cohort.department": "Sở, ban, ngành",
   "cohort.district": "Huyện, thị xã, thành phố",

@@ -1,0 +1,105 @@
+// Streams a CSV file row by row (csv-parse), checks the header, and collects row errors with their row
+// numbers so a command can reject the whole file with every problem listed.
+
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+import type { MessageKey, MessageParams } from "../../shared/i18n";
+import { CliError, type CliIo, say } from "./io";
+
+export interface RowError {
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
+
+const SHOWN_ERRORS = 50;
+
+/**
+ * Reads every data row; `onRow` gets a cell reader by column name and the row number (the header is
+ * row 1). Columns are matched case-insensitively; a UTF-8 BOM is ignored.
+ */
+export async function readCsv(
+  io: CliIo,
+  file: string,
+  columns: { required: readonly string[]; optional?: readonly string[] },
+  onRow: (cell: (column: string) => string, row: number) => void,
+): Promise<number> {
+  const expected = [...columns.required, ...(columns.optional ?? [])].join(",");
+  const progressEvery = 100_000;
+  const locale = io.lang === "vi" ? "vi-VN" : "en-GB";
+  let header: Map<string, number> | undefined;
+  let row = 1;
+  // Event-driven rather than `for await`: about three times faster on millions of rows.
+  await new Promise<void>((resolve, reject) => {
+    const source = createReadStream(file, { highWaterMark: 1 << 20 });
+    const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    const stop = (error: unknown) => {
+      source.destroy();
+      parser.destroy();
+      reject(error);
+    };
+    source.on("error", (error) => stop(new CliError([say(io, "cli.error.file", { file, detail: error.message })])));
+    parser.on("error", (error) => stop(new CliError([say(io, "cli.error.file", { file, detail: error.message })])));
+    parser.on("data", (record: string[]) => {
+      if (!header) {
+        header = new Map(record.map((name, i) => [name.toLowerCase(), i]));
+        const missing = columns.required.filter((name) => !header?.has(name.toLowerCase()));
+        if (missing.length > 0)
+          stop(new CliError([say(io, "cli.error.columns", { columns: missing.join(", "), expected })]));
+        return;
+      }
+      row++;
+      const positions = header;
+      try {
+        onRow((column) => record[positions.get(column) ?? -1] ?? "", row);
+      } catch (error) {
+        stop(error);
+        return;
+      }
+      if (io.showProgress && (row - 1) % progressEvery === 0) {
+        io.stderr.write(`\r${say(io, "cli.progress", { rows: (row - 1).toLocaleString(locale) })}`);
+      }
+    });
+    parser.on("end", () => resolve());
+    source.pipe(parser);
+  });
+  if (io.showProgress && row > progressEvery) io.stderr.write("\n");
+  if (!header) throw new CliError([say(io, "cli.error.columns", { columns: columns.required.join(", "), expected })]);
+  return row - 1;
+}
+
+/** Row errors of one file: keeps the first ones to show and counts the rest (a bad file may have millions). */
+export class RowErrors {
+  readonly shown: RowError[] = [];
+  count = 0;
+
+  push(error: RowError): void {
+    this.count++;
+    if (this.shown.length < SHOWN_ERRORS) this.shown.push(error);
+  }
+}
+
+/** Ends the run listing the row errors (the first 50, then a count). */
+export function rejectRows(io: CliIo, errors: RowErrors): never {
+  const lines = errors.shown.map((error) =>
+    say(io, "cli.error.row", {
+      row: error.row,
+      column: error.column,
+      value: error.value === "" ? "∅" : error.value,
+      message: say(io, error.key, error.params),
+    }),
+  );
+  if (errors.count > errors.shown.length) {
+    lines.push(say(io, "cli.error.moreRows", { count: errors.count - errors.shown.length }));
+  }
+  lines.push(say(io, "cli.error.rejected", { count: errors.count }));
+  throw new CliError(lines);
+}
+
+/** Parses a decimal number written either way ("94.86" or "94,86"); undefined when it is not one. */
+export function parseDecimal(text: string): number | undefined {
+  if (!/^-?\d+([.,]\d+)?$/.test(text)) return undefined;
+  return Number(text.replace(",", "."));
+}

@@ -1,0 +1,57 @@
+// The CLI dispatcher: picks the command, parses its options, prints help, maps failures to exit codes
+// (0 done, 2 bad input or usage, 1 anything unexpected).
+
+import { parseArgs } from "node:util";
+import type { Command } from "./command";
+import { CliError, type CliIo, cliLang, say } from "./io";
+import { bundledIds } from "./methodology-arg";
+import { rankCommand } from "./rank";
+import { scoreCommand } from "./score";
+import { sipasCommand } from "./sipas";
+
+const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, sipasCommand];
+
+export async function runCli(
+  args: readonly string[],
+  io: Omit<CliIo, "lang">,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const withLang: CliIo = { ...io, lang: cliLang(args, env) };
+  const [name, ...rest] = args;
+  if (!name || name === "--help" || name === "-h" || name.startsWith("--lang")) {
+    withLang.stdout.write(`${say(withLang, "cli.usage")}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    withLang.stderr.write(
+      `${say(withLang, "cli.error.unknownCommand", { command: name })}\n${say(withLang, "cli.usage")}\n`,
+    );
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: "boolean", short: "h" }, lang: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      withLang.stdout.write(`${say(withLang, command.help, { methodologies: bundledIds() })}\n`);
+      return 0;
+    }
+    await command.run(values, withLang);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      withLang.stderr.write(`${error.lines.join("\n")}\n`);
+      return 2;
+    }
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      withLang.stderr.write(`${say(withLang, "cli.error.option", { detail: (error as Error).message })}\n`);
+      return 2;
+    }
+    withLang.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
