@@ -1,7 +1,10 @@
 // The ports the services depend on. Adapters: store/dynamodb.ts (DynamoDB or the embedded dynalite,
 // through the same AWS SDK code) and store/s3.ts (S3 or the embedded s3rver).
 
+import type { ManualScore, Scorecard } from "../shared/methodology/engine";
+import type { Methodology } from "../shared/methodology/model";
 import type { ReportInput, ReportSource, ReportVersion } from "../shared/report";
+import type { SipasUnitResult } from "../shared/sipas";
 import type { Unit } from "../shared/units";
 
 export interface UnitStore {
@@ -46,7 +49,83 @@ export interface BlobStore {
   ping(): Promise<void>;
 }
 
-export interface Store extends UnitStore, ReportStore {
+export interface MethodologySummary {
+  readonly id: string;
+  readonly version: string;
+  readonly name: Methodology["name"];
+  readonly kind: Methodology["kind"];
+  readonly validFrom: number;
+  readonly cohorts: readonly string[];
+  readonly savedBy: string;
+  readonly savedAt: string;
+}
+
+export interface MethodologyStore {
+  /** Adds a version; false when that id and version exist already (a version is never changed). */
+  putMethodology(methodology: Methodology, savedBy: string, savedAt: string): Promise<boolean>;
+  getMethodology(id: string, version: string): Promise<Methodology | undefined>;
+  /** Every stored version of every methodology. */
+  listMethodologies(): Promise<MethodologySummary[]>;
+}
+
+/** An appraised manual score, with who entered it and when. */
+export interface AppraisedScore extends ManualScore {
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface DeductionEntry {
+  readonly points: number;
+  readonly reason?: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/** The manual inputs of one unit, methodology and period: leaf scores and deductions. */
+export interface Appraisal {
+  readonly unitId: string;
+  readonly methodologyId: string;
+  readonly period: string;
+  readonly scores: Readonly<Record<string, AppraisedScore>>;
+  readonly deductions: Readonly<Record<string, DeductionEntry>>;
+  /** Incremented on every save; a save names the revision it read (optimistic concurrency). */
+  readonly revision: number;
+}
+
+export interface StoredScorecard {
+  readonly unitId: string;
+  readonly period: string;
+  readonly scorecard: Scorecard;
+  readonly computedAt: string;
+}
+
+/** Which stored result set a leaderboard shows for a methodology and period. */
+export interface ResultSet {
+  readonly methodologyId: string;
+  readonly period: string;
+  readonly version: string;
+  readonly computedAt: string;
+  readonly computedBy: string;
+}
+
+export interface ScoreStore {
+  getAppraisal(unitId: string, methodologyId: string, period: string): Promise<Appraisal | undefined>;
+  /** Saves when the stored revision is still appraisal.revision − 1 (or none for revision 1); false otherwise. */
+  putAppraisal(appraisal: Appraisal): Promise<boolean>;
+  appraisalsOfPeriod(methodologyId: string, period: string): Promise<Appraisal[]>;
+  putAppraisals(appraisals: readonly Appraisal[]): Promise<void>;
+
+  putSurveyResults(methodologyId: string, period: string, results: readonly SipasUnitResult[]): Promise<void>;
+  surveyResultsOfPeriod(methodologyId: string, period: string): Promise<SipasUnitResult[]>;
+
+  /** Scorecards are keyed by methodology version: a recompute with another version never overwrites them. */
+  putScorecards(methodologyId: string, version: string, cards: readonly StoredScorecard[]): Promise<void>;
+  scorecards(methodologyId: string, version: string, period: string): Promise<StoredScorecard[]>;
+  getResultSet(methodologyId: string, period: string): Promise<ResultSet | undefined>;
+  putResultSet(resultSet: ResultSet): Promise<void>;
+}
+
+export interface Store extends UnitStore, ReportStore, MethodologyStore, ScoreStore {
   /** Resolves when the table is reachable. */
   ping(): Promise<void>;
 }

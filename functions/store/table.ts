@@ -56,4 +56,38 @@ export const keys = {
 
   filedPeriod: (period: string) => ({ pk: "PERIODS", sk: `PERIOD#${period}` }),
   filedPeriods: () => ({ pk: "PERIODS", skPrefix: "PERIOD#" }),
+
+  methodology: (id: string, version: string) => ({
+    pk: `METHODOLOGY#${id}`,
+    sk: `VERSION#${version}`,
+    gsi1pk: "METHODOLOGIES",
+    gsi1sk: `${id}#${version}`,
+  }),
+  allMethodologies: () => ({ gsi1pk: "METHODOLOGIES" }),
+
+  appraisal: (unitId: string, methodologyId: string, period: string) => ({
+    pk: `UNIT#${unitId}`,
+    sk: `APPRAISAL#${methodologyId}#${period}`,
+    gsi1pk: `APPRAISALS#${methodologyId}#${period}`,
+    gsi1sk: `UNIT#${unitId}`,
+  }),
+  appraisalsOfPeriod: (methodologyId: string, period: string) => ({ gsi1pk: `APPRAISALS#${methodologyId}#${period}` }),
+
+  surveyResult: (unitId: string, methodologyId: string, period: string) => ({
+    pk: `UNIT#${unitId}`,
+    sk: `SURVEY#${methodologyId}#${period}`,
+    gsi1pk: `SURVEYS#${methodologyId}#${period}`,
+    gsi1sk: `UNIT#${unitId}`,
+  }),
+  surveyResultsOfPeriod: (methodologyId: string, period: string) => ({ gsi1pk: `SURVEYS#${methodologyId}#${period}` }),
+
+  scorecard: (methodologyId: string, version: string, period: string, unitId: string) => ({
+    pk: `SCORES#${methodologyId}#${version}#${period}`,
+    sk: `UNIT#${unitId}`,
+  }),
+  scorecardsOf: (methodologyId: string, version: string, period: string) => ({
+    pk: `SCORES#${methodologyId}#${version}#${period}`,
+    skPrefix: "UNIT#",
+  }),
+  resultSet: (methodologyId: string, period: string) => ({ pk: `RESULTSET#${methodologyId}`, sk: `PERIOD#${period}` }),
 };

@@ -1,0 +1,102 @@
+// Thin helpers over the DynamoDB document client shared by the repositories: paging queries, batch puts
+// with retries of unprocessed items, and conditional puts that report a lost condition as false.
+
+import { ConditionalCheckFailedException, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+
+export type Item = Record<string, unknown>;
+
+const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
+
+export interface Db {
+  readonly tableName: string;
+  readonly client: DynamoDBClient;
+  get(pk: string, sk: string, consistent?: boolean): Promise<Item | undefined>;
+  put(item: Item): Promise<void>;
+  /** A put guarded by a condition; false when the condition did not hold (nothing written). */
+  putIf(item: Item, condition: string, values?: Record<string, unknown>): Promise<boolean>;
+  batchPut(items: readonly Item[]): Promise<void>;
+  queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]>;
+  queryPrefix(pk: string, skPrefix: string, extra?: Partial<QueryCommandInput>): Promise<Item[]>;
+  queryIndex(indexName: string, pkName: string, pk: string): Promise<Item[]>;
+  query(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]>;
+}
+
+export function createDb(client: DynamoDBClient, tableName: string): Db {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+  async function queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]> {
+    const items: Item[] = [];
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
+      items.push(...((page.Items as Item[] | undefined) ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+
+  return {
+    tableName,
+    client,
+    async get(pk, sk, consistent = false) {
+      const result = await doc.send(new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead: consistent }));
+      return result.Item as Item | undefined;
+    },
+    async put(item) {
+      await doc.send(new PutCommand({ TableName: tableName, Item: item }));
+    },
+    async putIf(item, condition, values) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: condition,
+            ...(values ? { ExpressionAttributeValues: values } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async batchPut(items) {
+      for (let start = 0; start < items.length; start += BATCH_SIZE) {
+        let requests = items.slice(start, start + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
+        for (let attempt = 0; requests.length > 0; attempt++) {
+          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10));
+          const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+          requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+        }
+      }
+    },
+    queryAll,
+    queryPrefix(pk, skPrefix, extra = {}) {
+      return queryAll({
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
+        ...extra,
+      });
+    },
+    queryIndex(indexName, pkName, pk) {
+      return queryAll({
+        IndexName: indexName,
+        KeyConditionExpression: `${pkName} = :pk`,
+        ExpressionAttributeValues: { ":pk": pk },
+      });
+    },
+    async query(input) {
+      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input }));
+      return (page.Items as Item[] | undefined) ?? [];
+    },
+  };
+}
