@@ -7,9 +7,11 @@ import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./http-errors";
 import { healthRoutes } from "./routes/health";
+import { methodologyRoutes } from "./routes/methodologies";
 import { periodRoutes } from "./routes/periods";
 import { rankingRoutes } from "./routes/rankings";
 import { reportRoutes } from "./routes/reports";
+import { leaderboardRoutes, scoreRoutes } from "./routes/scores";
 import { unitRoutes } from "./routes/units";
 
 const USER_HEADER = "x-parwatch-user";
@@ -29,6 +31,9 @@ export function createApp(deps: Deps) {
   app.route("/api/reports", reportRoutes(deps));
   app.route("/api/periods", periodRoutes(deps));
   app.route("/api/rankings", rankingRoutes(deps));
+  app.route("/api/methodologies", methodologyRoutes(deps));
+  app.route("/api/scores", scoreRoutes(deps));
+  app.route("/api/leaderboards", leaderboardRoutes(deps));
   return app;
 }
 

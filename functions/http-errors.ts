@@ -1,7 +1,7 @@
 // The one place where domain errors become HTTP responses, in the caller's language.
 
 import type { Context } from "hono";
-import { InvalidInputError, NotFoundError } from "../shared/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "../shared/errors";
 import { translate } from "../shared/i18n";
 import { localizeIssues } from "../shared/validation";
 import type { AppEnv } from "./env";
@@ -10,6 +10,9 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
   const lang = c.get("lang") ?? "vi";
   if (error instanceof InvalidInputError) {
     return c.json({ errors: localizeIssues(error.issues, lang) }, 400);
+  }
+  if (error instanceof ConflictError) {
+    return c.json({ errors: [{ path: "", code: "conflict", message: translate(lang, error.key, error.params) }] }, 409);
   }
   if (error instanceof NotFoundError) {
     return c.json({ errors: [{ path: "", code: "notFound", message: translate(lang, error.key, error.params) }] }, 404);

@@ -21,3 +21,14 @@ export class NotFoundError extends Error {
     this.name = "NotFoundError";
   }
 }
+
+/** A write that would replace something that must not change (e.g. an existing methodology version). */
+export class ConflictError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = "ConflictError";
+  }
+}

@@ -45,8 +45,11 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
     now: () => new Date(),
   };
   if (created) {
-    const seeded = await seedDemoProvince(deps.store);
-    log(`Seeded the demo province: ${seeded.units} units, ${seeded.reportVersions} report versions.`);
+    const seeded = await seedDemoProvince(deps);
+    log(
+      `Seeded the demo province: ${seeded.units} units, ${seeded.reportVersions} report versions, ` +
+        `${seeded.appraisals} appraisals, ${seeded.surveyAnswers} survey answers, ${seeded.scorecards} scorecards.`,
+    );
   }
 
   const site = new Hono();

@@ -2,20 +2,14 @@
 // 400 with per-field errors (nothing stored).
 
 import { Hono } from "hono";
-import { InvalidInputError } from "../../shared/errors";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { submitReport } from "../services/reports";
+import { jsonBody } from "./body";
 
 export function reportRoutes(deps: Deps) {
   return new Hono<AppEnv>().post("/", async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new InvalidInputError([{ path: "", key: "error.invalidJson" }]);
-    }
-    const { report, created } = await submitReport(deps, body, c.get("user"));
+    const { report, created } = await submitReport(deps, await jsonBody(c), c.get("user"));
     return c.json({ report, created }, created ? 201 : 200);
   });
 }

@@ -1,10 +1,13 @@
-// Units and their reports: the tree, one unit, a unit's figures for a period and their history.
+// Units and what belongs to them: the tree, one unit, its figures for a period and their history, its
+// appraisals (manual scores and deductions) and its scorecards.
 
 import { Hono } from "hono";
 import { ancestry, buildTree, cohortsOf } from "../../shared/units";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { periodFigures, reportHistory, requireUnit, unitReports } from "../services/reports";
+import { appraise, getAppraisal, unitScorecard } from "../services/scoring";
+import { jsonBody } from "./body";
 
 export function unitRoutes(deps: Deps) {
   return new Hono<AppEnv>()
@@ -24,5 +27,23 @@ export function unitRoutes(deps: Deps) {
     )
     .get("/:id/reports/:period/history", async (c) =>
       c.json({ versions: await reportHistory(deps, c.req.param("id"), c.req.param("period")) }),
+    )
+    .get("/:id/appraisals/:methodology/:period", async (c) =>
+      c.json(await getAppraisal(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
+    )
+    .put("/:id/appraisals/:methodology/:period", async (c) =>
+      c.json(
+        await appraise(
+          deps,
+          c.req.param("id"),
+          c.req.param("methodology"),
+          c.req.param("period"),
+          await jsonBody(c),
+          c.get("user"),
+        ),
+      ),
+    )
+    .get("/:id/scorecards/:methodology/:period", async (c) =>
+      c.json(await unitScorecard(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
     );
 }

@@ -47,7 +47,9 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
     tableName,
     client,
     async get(pk, sk, consistent = false) {
-      const result = await doc.send(new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead: consistent }));
+      const result = await doc.send(
+        new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead: consistent }),
+      );
       return result.Item as Item | undefined;
     },
     async put(item) {

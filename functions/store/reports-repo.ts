@@ -22,7 +22,11 @@ export function reportsRepo(db: Db): ReportStore {
     return last ? Number(last.version) : 0;
   }
 
-  const latestItem = (report: ReportVersion) => ({ ...keys.latestReport(report.unitId, report.period), type: "ReportLatest", ...report });
+  const latestItem = (report: ReportVersion) => ({
+    ...keys.latestReport(report.unitId, report.period),
+    type: "ReportLatest",
+    ...report,
+  });
   const versionItem = (report: ReportVersion) => ({
     ...keys.reportVersion(report.unitId, report.period, report.version),
     type: "ReportVersion",
@@ -50,7 +54,8 @@ export function reportsRepo(db: Db): ReportStore {
           return { report, created: true };
         }
         // Another writer took this version number: take the next one, never overwrite.
-        if (attempt >= MAX_VERSION_ATTEMPTS) throw new Error(`could not save ${input.unitId} ${input.period}: contention`);
+        if (attempt >= MAX_VERSION_ATTEMPTS)
+          throw new Error(`could not save ${input.unitId} ${input.period}: contention`);
         version = (await lastVersionNumber(input.unitId, input.period)) + 1;
       }
     },

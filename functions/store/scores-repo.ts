@@ -21,7 +21,13 @@ export function scoresRepo(db: Db): MethodologyStore & ScoreStore {
   return {
     putMethodology(methodology, savedBy, savedAt) {
       return db.putIf(
-        { ...keys.methodology(methodology.id, methodology.version), type: "Methodology", document: methodology, savedBy, savedAt },
+        {
+          ...keys.methodology(methodology.id, methodology.version),
+          type: "Methodology",
+          document: methodology,
+          savedBy,
+          savedAt,
+        },
         "attribute_not_exists(pk)",
       );
     },
@@ -67,7 +73,12 @@ export function scoresRepo(db: Db): MethodologyStore & ScoreStore {
 
     async putSurveyResults(methodologyId, period, results) {
       await db.batchPut(
-        results.map((result) => ({ ...keys.surveyResult(result.unit, methodologyId, period), type: "SurveyResult", period, result })),
+        results.map((result) => ({
+          ...keys.surveyResult(result.unit, methodologyId, period),
+          type: "SurveyResult",
+          period,
+          result,
+        })),
       );
     },
     async surveyResultsOfPeriod(methodologyId, period) {
@@ -77,7 +88,11 @@ export function scoresRepo(db: Db): MethodologyStore & ScoreStore {
 
     async putScorecards(methodologyId, version, cards) {
       await db.batchPut(
-        cards.map((card) => ({ ...keys.scorecard(methodologyId, version, card.period, card.unitId), type: "Scorecard", ...card })),
+        cards.map((card) => ({
+          ...keys.scorecard(methodologyId, version, card.period, card.unitId),
+          type: "Scorecard",
+          ...card,
+        })),
       );
     },
     async scorecards(methodologyId, version, period) {

@@ -179,5 +179,16 @@ export const en: Record<MessageKey, string> = {
   "error.sipas.criterion": "Unknown survey criterion: {value}.",
   "error.sipas.element": "Criterion {criterion} belongs to element {expected}, not {value}.",
   "error.sipas.answer": "An answer must be a whole number from 1 to {scale}, or blank; got: {value}.",
+  "error.unknownMethodology": "No methodology {id} (version {version}).",
+  "error.methodology.idMismatch": "The document's methodology id ({id}) differs from the one in the path ({expected}).",
+  "error.methodology.versionExists":
+    "Methodology {id} already has version {version}; a saved version never changes — give a new version number.",
+  "error.appraisal.notManual": "Criterion {id} is not scored by hand (not an appraisal criterion).",
+  "error.appraisal.unknownLeaf": "Methodology {methodology} has no criterion {id}.",
+  "error.appraisal.range": "Points must be between 0 and {max}.",
+  "error.appraisal.unknownDeduction": "Methodology {methodology} has no hand-entered deduction {id}.",
+  "error.appraisal.conflict": "Someone else changed these appraisals just now; reload and try again.",
+  "error.scores.notComputed": "{methodology} scores have not been computed for {period} yet.",
+  "error.scores.cohort": "Methodology {methodology} does not apply to the {cohort} cohort.",
   "error.internal": "Internal error. Please try again later.",
 };

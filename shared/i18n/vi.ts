@@ -180,6 +180,17 @@ export const vi = {
   "error.sipas.criterion": "Tiêu chí khảo sát không xác định: {value}.",
   "error.sipas.element": "Tiêu chí {criterion} thuộc yếu tố {expected}, không phải {value}.",
   "error.sipas.answer": "Câu trả lời phải là số nguyên từ 1 đến {scale} hoặc để trống; đã nhận: {value}.",
+  "error.unknownMethodology": "Không có phương pháp {id} (phiên bản {version}).",
+  "error.methodology.idMismatch": "Mã phương pháp trong nội dung ({id}) khác mã trong đường dẫn ({expected}).",
+  "error.methodology.versionExists":
+    "Phương pháp {id} đã có phiên bản {version}; phiên bản đã lưu không được sửa — hãy đặt số phiên bản mới.",
+  "error.appraisal.notManual": "Tiêu chí {id} không chấm tay (không phải tiêu chí thẩm định).",
+  "error.appraisal.unknownLeaf": "Không có tiêu chí {id} trong phương pháp {methodology}.",
+  "error.appraisal.range": "Điểm phải từ 0 đến {max}.",
+  "error.appraisal.unknownDeduction": "Không có điểm trừ nhập tay {id} trong phương pháp {methodology}.",
+  "error.appraisal.conflict": "Điểm thẩm định vừa được người khác sửa; hãy tải lại và thử lại.",
+  "error.scores.notComputed": "Chưa tính điểm {methodology} cho kỳ {period}.",
+  "error.scores.cohort": "Phương pháp {methodology} không áp dụng cho nhóm {cohort}.",
   "error.internal": "Lỗi hệ thống. Vui lòng thử lại sau.",
 } as const;
 

@@ -1,0 +1,353 @@
+// Scoring units with a methodology: gathering each unit's inputs (report figures, appraisals, survey
+// results), recomputing and storing scorecards under the methodology version, reading leaderboards and
+// scorecards, and entering appraisals.
+
+import { ConflictError, InvalidInputError, NotFoundError } from "../../shared/errors";
+import { figuresFrom } from "../../shared/figures";
+import { bottom, buildLeaderboard, type LeaderboardRow, mostImproved, type ScoredUnit } from "../../shared/leaderboard";
+import { type Scorecard, type ScoreInputs, scoreUnit } from "../../shared/methodology/engine";
+import { leaves, type Methodology, type MethodologyNode } from "../../shared/methodology/model";
+import { surveyScorecard } from "../../shared/methodology/survey-scorecard";
+import { type Period, parsePeriod, previousPeriod } from "../../shared/period";
+import type { ReportVersion } from "../../shared/report";
+import { periodsToRead } from "../../shared/rollup";
+import { type SipasUnitResult, surveyIndices } from "../../shared/sipas";
+import type { Unit } from "../../shared/units";
+import type { ValidationIssue } from "../../shared/validation";
+import type { Deps } from "../deps";
+import type { Appraisal, AppraisedScore, DeductionEntry, ResultSet, StoredScorecard } from "../ports";
+import { methodologyFor } from "./methodologies";
+
+const SURVEY_METHODOLOGY = "sipas";
+const SAVE_ATTEMPTS = 5;
+
+function requirePeriod(periodId: string): Period {
+  const period = parsePeriod(periodId);
+  if (!period) throw new InvalidInputError([{ path: "period", key: "error.period", params: { value: periodId } }]);
+  return period;
+}
+
+/** The latest filed reports of every unit, for all the periods a roll-up of `period` reads. */
+async function reportsByUnit(deps: Deps, period: Period): Promise<Map<string, ReportVersion[]>> {
+  const pages = await Promise.all(periodsToRead(period).map((id) => deps.store.latestReportsOfPeriod(id)));
+  const byUnit = new Map<string, ReportVersion[]>();
+  for (const report of pages.flat()) byUnit.set(report.unitId, [...(byUnit.get(report.unitId) ?? []), report]);
+  return byUnit;
+}
+
+/** Survey results for a period: the period's own survey, otherwise its year's (SIPAS is surveyed yearly). */
+async function surveyResults(deps: Deps, period: Period): Promise<Map<string, SipasUnitResult>> {
+  let results = await deps.store.surveyResultsOfPeriod(SURVEY_METHODOLOGY, period.id);
+  if (results.length === 0 && period.kind !== "year") {
+    results = await deps.store.surveyResultsOfPeriod(SURVEY_METHODOLOGY, String(period.year));
+  }
+  return new Map(results.map((result) => [result.unit, result]));
+}
+
+function inputsFrom(
+  unitId: string,
+  period: Period,
+  reports: readonly ReportVersion[],
+  appraisal: Appraisal | undefined,
+  survey: SipasUnitResult | undefined,
+): ScoreInputs {
+  const figures = figuresFrom(unitId, period.id, reports);
+  const complete = figures.sources.length > 0 && figures.missing.length === 0;
+  return {
+    // Incomplete roll-ups give no measures: their leaves are reported missing rather than half-scored.
+    measures: complete ? { ...figures.metrics, ...figures.rates } : {},
+    survey: survey ? surveyIndices(survey) : {},
+    manual: appraisal?.scores ?? {},
+    deductions: Object.fromEntries(
+      Object.entries(appraisal?.deductions ?? {}).map(([id, entry]) => [id, entry.points]),
+    ),
+  };
+}
+
+export interface RecomputeOptions {
+  readonly cohort?: string;
+  readonly version?: string;
+  /** Make this version the one leaderboards show even when another version's results exist. */
+  readonly replace?: boolean;
+}
+
+export interface RecomputeSummary {
+  readonly methodologyId: string;
+  readonly version: string;
+  readonly period: string;
+  readonly units: number;
+  readonly complete: number;
+  /** The result set leaderboards show after this recompute. */
+  readonly resultSet: ResultSet;
+}
+
+/** Scores every unit of the methodology's cohorts (or one cohort) and stores the scorecards. */
+export async function recompute(
+  deps: Deps,
+  methodologyId: string,
+  periodId: string,
+  options: RecomputeOptions,
+  computedBy: string,
+): Promise<RecomputeSummary> {
+  const period = requirePeriod(periodId);
+  const methodology = await methodologyFor(deps, methodologyId, period.year, options.version);
+  if (options.cohort && !methodology.cohorts.includes(options.cohort)) {
+    throw new InvalidInputError([
+      { path: "cohort", key: "error.scores.cohort", params: { methodology: methodology.id, cohort: options.cohort } },
+    ]);
+  }
+  const cohorts = options.cohort ? [options.cohort] : methodology.cohorts;
+  const units = (await deps.store.listUnits()).filter((unit) => cohorts.includes(unit.cohort));
+  const cards = await computeScorecards(deps, methodology, period, units);
+  const computedAt = deps.now().toISOString();
+  await deps.store.putScorecards(
+    methodology.id,
+    methodology.version,
+    cards.map(({ unitId, scorecard }) => ({ unitId, period: period.id, scorecard, computedAt })),
+  );
+  const current = await deps.store.getResultSet(methodology.id, period.id);
+  let resultSet = current;
+  // Results of another version stay what leaderboards show unless the caller asks to replace them.
+  if (!current || current.version === methodology.version || options.replace) {
+    resultSet = {
+      methodologyId: methodology.id,
+      period: period.id,
+      version: methodology.version,
+      computedAt,
+      computedBy,
+    };
+    await deps.store.putResultSet(resultSet);
+  }
+  return {
+    methodologyId: methodology.id,
+    version: methodology.version,
+    period: period.id,
+    units: cards.length,
+    complete: cards.filter((card) => card.scorecard.complete).length,
+    resultSet: resultSet as ResultSet,
+  };
+}
+
+export async function computeScorecards(
+  deps: Deps,
+  methodology: Methodology,
+  period: Period,
+  units: readonly Unit[],
+): Promise<{ unitId: string; scorecard: Scorecard }[]> {
+  if (methodology.kind === "survey") {
+    const results = new Map(
+      (await deps.store.surveyResultsOfPeriod(methodology.id, period.id)).map((result) => [result.unit, result]),
+    );
+    return units.map((unit) => ({ unitId: unit.id, scorecard: surveyScorecard(methodology, results.get(unit.id)) }));
+  }
+  const [reports, appraisals, surveys] = await Promise.all([
+    reportsByUnit(deps, period),
+    deps.store.appraisalsOfPeriod(methodology.id, period.id),
+    surveyResults(deps, period),
+  ]);
+  const appraisalOf = new Map(appraisals.map((appraisal) => [appraisal.unitId, appraisal]));
+  return units.map((unit) => ({
+    unitId: unit.id,
+    scorecard: scoreUnit(
+      methodology,
+      inputsFrom(unit.id, period, reports.get(unit.id) ?? [], appraisalOf.get(unit.id), surveys.get(unit.id)),
+    ),
+  }));
+}
+
+async function storedScorecards(
+  deps: Deps,
+  methodologyId: string,
+  period: string,
+): Promise<Map<string, StoredScorecard> | null> {
+  const resultSet = await deps.store.getResultSet(methodologyId, period);
+  if (!resultSet) return null;
+  const cards = await deps.store.scorecards(methodologyId, resultSet.version, period);
+  return new Map(cards.map((card) => [card.unitId, card]));
+}
+
+export interface Leaderboard {
+  readonly cohort: string;
+  readonly period: string;
+  readonly previousPeriod: string;
+  readonly methodology: Methodology;
+  readonly resultSet: ResultSet | null;
+  readonly rows: readonly LeaderboardRow[];
+  readonly mostImproved: readonly LeaderboardRow[];
+  readonly bottom: readonly LeaderboardRow[];
+}
+
+export async function leaderboard(
+  deps: Deps,
+  cohort: string,
+  periodId: string,
+  methodologyId: string,
+): Promise<Leaderboard> {
+  const period = requirePeriod(periodId);
+  const previous = previousPeriod(period);
+  const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
+  if (units.length === 0) {
+    throw new InvalidInputError([{ path: "cohort", key: "error.unknownCohort", params: { value: cohort } }]);
+  }
+  const [resultSet, current, before] = await Promise.all([
+    deps.store.getResultSet(methodologyId, period.id),
+    storedScorecards(deps, methodologyId, period.id),
+    storedScorecards(deps, methodologyId, previous.id),
+  ]);
+  const methodology = await methodologyFor(deps, methodologyId, period.year, resultSet?.version);
+  const scored = (cards: Map<string, StoredScorecard> | null): ScoredUnit[] =>
+    cards
+      ? units.map((unit) => ({ unitId: unit.id, name: unit.name, scorecard: cards.get(unit.id)?.scorecard ?? null }))
+      : [];
+  const rows = current ? buildLeaderboard(scored(current), scored(before)) : [];
+  return {
+    cohort,
+    period: period.id,
+    previousPeriod: previous.id,
+    methodology,
+    resultSet: resultSet ?? null,
+    rows,
+    mostImproved: mostImproved(rows),
+    bottom: bottom(rows),
+  };
+}
+
+export async function unitScorecard(deps: Deps, unitId: string, methodologyId: string, periodId: string) {
+  const period = requirePeriod(periodId);
+  if (!(await deps.store.getUnit(unitId))) throw new NotFoundError("error.unknownUnit", { value: unitId });
+  const cards = await storedScorecards(deps, methodologyId, period.id);
+  const card = cards?.get(unitId);
+  if (!card) throw new NotFoundError("error.scores.notComputed", { methodology: methodologyId, period: period.id });
+  const methodology = await methodologyFor(deps, methodologyId, period.year, card.scorecard.methodologyVersion);
+  const appraisal = await deps.store.getAppraisal(unitId, methodologyId, period.id);
+  return { ...card, methodology, appraisal: appraisal ?? null };
+}
+
+export async function getAppraisal(
+  deps: Deps,
+  unitId: string,
+  methodologyId: string,
+  periodId: string,
+): Promise<Appraisal> {
+  const period = requirePeriod(periodId);
+  if (!(await deps.store.getUnit(unitId))) throw new NotFoundError("error.unknownUnit", { value: unitId });
+  return (
+    (await deps.store.getAppraisal(unitId, methodologyId, period.id)) ?? {
+      unitId,
+      methodologyId,
+      period: period.id,
+      scores: {},
+      deductions: {},
+      revision: 0,
+    }
+  );
+}
+
+interface AppraisalBody {
+  scores?: Record<string, { selfScore?: unknown; appraisedScore?: unknown; reason?: unknown; evidence?: unknown }>;
+  deductions?: Record<string, { points?: unknown; reason?: unknown }>;
+}
+
+/** Checks an appraisal against the methodology: manual leaves only, points within each maximum. */
+function validateAppraisal(methodology: Methodology, body: unknown): ValidationIssue[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return [{ path: "", key: "error.notAnObject" }];
+  const { scores = {}, deductions = {} } = body as AppraisalBody;
+  const issues: ValidationIssue[] = [];
+  const byId = new Map(leaves(methodology.areas).map((leaf) => [leaf.id, leaf]));
+  const manualDeductions = new Map<string, number>();
+  const collect = (nodes: readonly MethodologyNode[]) => {
+    for (const node of nodes) {
+      for (const d of node.deductions ?? []) if (!d.measure) manualDeductions.set(d.id, d.max);
+      if (node.children) collect(node.children);
+    }
+  };
+  collect(methodology.areas);
+  const inRange = (value: unknown, max: number) =>
+    typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= max;
+  for (const [id, entry] of Object.entries(scores)) {
+    const leaf = byId.get(id);
+    if (!leaf) {
+      issues.push({
+        path: `scores.${id}`,
+        key: "error.appraisal.unknownLeaf",
+        params: { id, methodology: methodology.id },
+      });
+      continue;
+    }
+    if (leaf.rule?.kind !== "manual") {
+      issues.push({ path: `scores.${id}`, key: "error.appraisal.notManual", params: { id } });
+      continue;
+    }
+    for (const field of ["selfScore", "appraisedScore"] as const) {
+      if (entry?.[field] !== undefined && !inRange(entry[field], leaf.max)) {
+        issues.push({ path: `scores.${id}.${field}`, key: "error.appraisal.range", params: { max: leaf.max } });
+      }
+    }
+    if (entry?.reason !== undefined && typeof entry.reason !== "string") {
+      issues.push({ path: `scores.${id}.reason`, key: "error.text" });
+    }
+    if (
+      entry?.evidence !== undefined &&
+      !(Array.isArray(entry.evidence) && entry.evidence.every((e) => typeof e === "string"))
+    ) {
+      issues.push({ path: `scores.${id}.evidence`, key: "error.text" });
+    }
+  }
+  for (const [id, entry] of Object.entries(deductions)) {
+    const max = manualDeductions.get(id);
+    if (max === undefined) {
+      issues.push({
+        path: `deductions.${id}`,
+        key: "error.appraisal.unknownDeduction",
+        params: { id, methodology: methodology.id },
+      });
+    } else if (!inRange(entry?.points, max)) {
+      issues.push({ path: `deductions.${id}.points`, key: "error.appraisal.range", params: { max } });
+    }
+  }
+  return issues;
+}
+
+/** Merges entered scores and deductions into the stored appraisal; concurrent savers never lose a change. */
+export async function appraise(
+  deps: Deps,
+  unitId: string,
+  methodologyId: string,
+  periodId: string,
+  body: unknown,
+  by: string,
+): Promise<Appraisal> {
+  const period = requirePeriod(periodId);
+  const methodology = await methodologyFor(deps, methodologyId, period.year);
+  if (methodology.kind !== "points") {
+    throw new InvalidInputError([{ path: "", key: "error.appraisal.notManual", params: { id: methodology.id } }]);
+  }
+  const issues = validateAppraisal(methodology, body);
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  const { scores = {}, deductions = {} } = body as AppraisalBody;
+  const at = deps.now().toISOString();
+  for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+    const current = await getAppraisal(deps, unitId, methodology.id, period.id);
+    const mergedScores: Record<string, AppraisedScore> = { ...current.scores };
+    for (const [id, entry] of Object.entries(scores)) {
+      mergedScores[id] = { ...mergedScores[id], ...(entry as Partial<AppraisedScore>), by, at };
+    }
+    const mergedDeductions: Record<string, DeductionEntry> = { ...current.deductions };
+    for (const [id, entry] of Object.entries(deductions)) {
+      mergedDeductions[id] = {
+        points: entry.points as number,
+        ...(typeof entry.reason === "string" ? { reason: entry.reason } : {}),
+        by,
+        at,
+      };
+    }
+    const next: Appraisal = {
+      ...current,
+      scores: mergedScores,
+      deductions: mergedDeductions,
+      revision: current.revision + 1,
+    };
+    if (await deps.store.putAppraisal(next)) return next;
+  }
+  throw new ConflictError("error.appraisal.conflict");
+}
