@@ -101,6 +101,29 @@ describe("dashboard", () => {
     await page.close();
   });
 
+  it("shows the PAR Index leaderboard of the demo province with bands, area scores and the bottom five", async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.waitForSelector("table.ranking tbody tr");
+    await page.getByRole("link", { name: "Chỉ số CCHC" }).click();
+    await page.waitForURL(/\/scores\/district\/2025\?methodology=par-province/);
+    await page.waitForSelector("table.score-table tbody tr");
+    const rows = page.locator("table.score-table tbody tr");
+    expect(await rows.count()).toBe(8);
+    expect(await rows.first().locator("td").first().textContent()).toBe("1");
+    // Band in words (Tốt / Khá / …), index in Vietnamese format, eight area columns.
+    expect(await rows.first().locator(".band").textContent()).toMatch(/^(Tốt|Khá|Trung bình|Kém)$/);
+    expect(await rows.first().locator("td").nth(1).textContent()).toMatch(/^\d{1,3},\d{2}\u00a0%$/);
+    expect(await rows.first().locator("td.heat").count()).toBe(8);
+    await expect(page.locator("h2").allTextContents()).resolves.toContain("Năm đơn vị cuối bảng");
+    await page.screenshot({ path: join(SHOTS, "scores-par-province-vi.png"), fullPage: true });
+
+    await page.getByLabel("Nhóm đơn vị").selectOption("commune");
+    await page.waitForURL(/\/scores\/commune\/2025\?methodology=par-commune/);
+    await page.waitForFunction(() => document.querySelectorAll("table.score-table tbody tr").length === 120);
+    await page.close();
+  });
+
   it("shows a clear message for an unknown unit", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/units/khong-co`);
