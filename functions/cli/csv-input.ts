@@ -31,6 +31,9 @@ export async function readCsv(
   const locale = io.lang === "vi" ? "vi-VN" : "en-GB";
   let header: Map<string, number> | undefined;
   let row = 1;
+  // One reader for all rows (no closure per row): it looks into the record being handled.
+  let current: string[] = [];
+  const cell = (column: string) => current[header?.get(column) ?? -1] ?? "";
   // Event-driven rather than `for await`: about three times faster on millions of rows.
   await new Promise<void>((resolve, reject) => {
     const source = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -51,9 +54,9 @@ export async function readCsv(
         return;
       }
       row++;
-      const positions = header;
+      current = record;
       try {
-        onRow((column) => record[positions.get(column) ?? -1] ?? "", row);
+        onRow(cell, row);
       } catch (error) {
         stop(error);
         return;

@@ -1,9 +1,9 @@
 // The methodologies ParWatch ships with, as data files beside this module, and the national A/B/C groups.
 
-import parCommune from "./bundled/par-commune.json";
-import parProvince from "./bundled/par-province.json";
-import serviceIndex from "./bundled/service-index.json";
-import sipas from "./bundled/sipas.json";
+import parCommune from "./json/par-commune.json";
+import parProvince from "./json/par-province.json";
+import serviceIndex from "./json/service-index.json";
+import sipas from "./json/sipas.json";
 import type { Band, Methodology } from "./model";
 import { validateMethodology } from "./validate";
 

@@ -100,54 +100,98 @@ export function bandFor(bands: readonly Band[], index: number | null): Band | nu
 const isNumber = (value: number | null | undefined): value is number =>
   typeof value === "number" && Number.isFinite(value);
 
-function surveyLeaves(nodes: readonly MethodologyNode[]): MethodologyNode[] {
-  return nodes.flatMap((node) =>
-    node.children ? surveyLeaves(node.children) : node.rule?.kind === "survey" ? [node] : [],
-  );
+interface Shape {
+  readonly surveyLeaves: readonly MethodologyNode[];
+  readonly surveyMax: number;
+  readonly fullMax: number;
+}
+
+// What a methodology's tree implies, worked out once per methodology rather than once per unit.
+const shapes = new WeakMap<Methodology, Shape>();
+
+function shapeOf(methodology: Methodology): Shape {
+  let shape = shapes.get(methodology);
+  if (!shape) {
+    const collect = (nodes: readonly MethodologyNode[]): MethodologyNode[] =>
+      nodes.flatMap((node) => (node.children ? collect(node.children) : node.rule?.kind === "survey" ? [node] : []));
+    const surveyLeaves = collect(methodology.areas);
+    shape = {
+      surveyLeaves,
+      surveyMax: surveyLeaves.reduce((sum, leaf) => sum + leaf.max, 0),
+      fullMax: methodology.areas.reduce((sum, area) => sum + area.max, 0),
+    };
+    shapes.set(methodology, shape);
+  }
+  return shape;
 }
 
 export function scoreUnit(methodology: Methodology, inputs: ScoreInputs): Scorecard {
   const missing: { id: string; reason: MissingReason }[] = [];
   const surveyValue = (leaf: MethodologyNode) =>
     leaf.rule?.kind === "survey" ? (inputs.leafValues?.[leaf.id] ?? inputs.survey?.[leaf.rule.index]) : undefined;
-  const surveys = surveyLeaves(methodology.areas);
+  const shape = shapeOf(methodology);
   // An optional survey counts only when every survey leaf has its index; otherwise it is left out whole.
-  const surveyIncluded = !methodology.surveyOptional || surveys.every((leaf) => isNumber(surveyValue(leaf)));
+  const surveyIncluded = !methodology.surveyOptional || shape.surveyLeaves.every((leaf) => isNumber(surveyValue(leaf)));
+
+  // Every leaf result has the same shape (fields left undefined, never spread in): this runs for
+  // every leaf of every unit, and uniform objects keep it fast.
+  const leafScore = (
+    node: MethodologyNode,
+    rule: Rule,
+    score: number,
+    value: number | null,
+    complete: boolean,
+  ): NodeScore => ({
+    id: node.id,
+    max: node.max,
+    score,
+    deducted: 0,
+    complete,
+    rule: rule.kind,
+    value,
+    selfScore: undefined,
+    excluded: undefined,
+  });
 
   const scoreLeaf = (node: MethodologyNode, rule: Rule): NodeScore => {
-    const base = { id: node.id, max: node.max, deducted: 0, rule: rule.kind };
     if (rule.kind === "manual") {
       const manual = inputs.manual?.[node.id];
       const value = inputs.leafValues?.[node.id] ?? manual?.appraisedScore;
-      const self = manual?.selfScore === undefined ? {} : { selfScore: manual.selfScore };
-      if (!isNumber(value)) {
-        missing.push({ id: node.id, reason: "notAppraised" });
-        return { ...base, ...self, score: 0, complete: false, value: null };
-      }
-      return { ...base, ...self, score: Math.min(node.max, Math.max(0, value)), complete: true, value };
+      const result = isNumber(value)
+        ? leafScore(node, rule, Math.min(node.max, Math.max(0, value)), value, true)
+        : leafScore(node, rule, 0, null, false);
+      if (!result.complete) missing.push({ id: node.id, reason: "notAppraised" });
+      return manual?.selfScore === undefined ? result : { ...result, selfScore: manual.selfScore };
     }
     if (rule.kind === "survey") {
+      if (!surveyIncluded) return { ...leafScore(node, rule, 0, null, true), excluded: true };
       const value = surveyValue(node);
-      if (!surveyIncluded) return { ...base, score: 0, complete: true, value: null, excluded: true };
       if (!isNumber(value)) {
         missing.push({ id: node.id, reason: "noSurvey" });
-        return { ...base, score: 0, complete: false, value: null };
+        return leafScore(node, rule, 0, null, false);
       }
-      return { ...base, score: (node.max * Math.min(100, Math.max(0, value))) / 100, complete: true, value };
+      return leafScore(node, rule, (node.max * Math.min(100, Math.max(0, value))) / 100, value, true);
     }
     const value = inputs.leafValues?.[node.id] ?? inputs.measures?.[rule.measure];
     if (!isNumber(value)) {
       missing.push({ id: node.id, reason: "noData" });
-      return { ...base, score: 0, complete: false, value: null };
+      return leafScore(node, rule, 0, null, false);
     }
-    return { ...base, score: applyScoring(rule.scoring, value, node.max), complete: true, value };
+    return leafScore(node, rule, applyScoring(rule.scoring, value, node.max), value, true);
   };
 
   const scoreNode = (node: MethodologyNode): NodeScore => {
     if (!node.children) return scoreLeaf(node, node.rule ?? { kind: "manual" });
-    const children = node.children.map(scoreNode);
+    const children: NodeScore[] = [];
+    let earned = 0;
+    let complete = true;
+    for (const child of node.children) {
+      const scored = scoreNode(child);
+      children.push(scored);
+      earned += scored.score;
+      complete &&= scored.complete;
+    }
     let deducted = 0;
-    let complete = children.every((child) => child.complete);
     for (const deduction of node.deductions ?? []) {
       if (deduction.measure) {
         const value = inputs.measures?.[deduction.measure];
@@ -161,15 +205,19 @@ export function scoreUnit(methodology: Methodology, inputs: ScoreInputs): Scorec
         deducted += Math.min(deduction.max, Math.max(0, inputs.deductions?.[deduction.id] ?? 0));
       }
     }
-    const earned = children.reduce((sum, child) => sum + child.score, 0);
     const score = Math.max(0, earned - deducted);
-    return { id: node.id, max: node.max, score, deducted: earned - score, complete, children };
+    return {
+      id: node.id,
+      max: node.max,
+      score,
+      deducted: earned - score,
+      complete,
+      children,
+    };
   };
 
   const areas = methodology.areas.map(scoreNode);
-  const fullMax = areas.reduce((sum, area) => sum + area.max, 0);
-  const surveyMax = surveyIncluded ? 0 : surveys.reduce((sum, leaf) => sum + leaf.max, 0);
-  const max = fullMax - surveyMax;
+  const max = shape.fullMax - (surveyIncluded ? 0 : shape.surveyMax);
   const total = areas.reduce((sum, area) => sum + area.score, 0);
   const index = max > 0 ? (total / max) * 100 : null;
   return {
