@@ -54,6 +54,8 @@ interface UnitTally {
   readonly needs: Map<string, number>;
 }
 
+const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
+
 export class SipasAggregator {
   private readonly settings: SurveySettings;
   private readonly criterionIds: string[] = [];
@@ -78,37 +80,49 @@ export class SipasAggregator {
   }
 
   /** Adds one answer; returns the problems with it (and then adds nothing). */
-  add(row: SipasAnswer): ValidationIssue[] {
-    const position = this.criterionPosition.get(row.criterion);
+  add(row: SipasAnswer): readonly ValidationIssue[] {
+    return this.addAnswer(row.respondent, row.unit, row.element, row.criterion, row.answer, row.needs);
+  }
+
+  /** The same as add, without building a row object: the path for streamed files of millions of rows. */
+  addAnswer(
+    respondent: string,
+    unit: string,
+    element: string | undefined,
+    criterion: string,
+    answer: number | null,
+    needs?: readonly string[],
+  ): readonly ValidationIssue[] {
+    const position = this.criterionPosition.get(criterion);
     if (position === undefined) {
-      return [{ path: "criterion", key: "error.sipas.criterion", params: { value: row.criterion } }];
+      return [{ path: "criterion", key: "error.sipas.criterion", params: { value: criterion } }];
     }
-    if (row.element !== undefined && row.element !== "" && row.element !== this.elementOf[position]) {
+    if (element !== undefined && element !== "" && element !== this.elementOf[position]) {
       return [
         {
           path: "element",
           key: "error.sipas.element",
-          params: { value: row.element, criterion: row.criterion, expected: this.elementOf[position] as string },
+          params: { value: element, criterion, expected: this.elementOf[position] as string },
         },
       ];
     }
     const { scale, satisfiedFrom } = this.settings;
-    if (row.answer !== null && !(Number.isInteger(row.answer) && row.answer >= 1 && row.answer <= scale)) {
-      return [{ path: "answer", key: "error.sipas.answer", params: { value: String(row.answer), scale } }];
+    if (answer !== null && !(Number.isInteger(answer) && answer >= 1 && answer <= scale)) {
+      return [{ path: "answer", key: "error.sipas.answer", params: { value: String(answer), scale } }];
     }
-    if (!row.unit) return [{ path: "unit", key: "error.required" }];
-    let tally = this.units.get(row.unit);
+    if (!unit) return [{ path: "unit", key: "error.required" }];
+    let tally = this.units.get(unit);
     if (!tally) {
       tally = { respondents: new Set(), counts: new Int32Array(this.criterionIds.length * 2), needs: new Map() };
-      this.units.set(row.unit, tally);
+      this.units.set(unit, tally);
     }
-    tally.respondents.add(row.respondent);
-    if (row.answer !== null) {
+    tally.respondents.add(respondent);
+    if (answer !== null) {
       tally.counts[position * 2] = (tally.counts[position * 2] as number) + 1;
-      if (row.answer >= satisfiedFrom) tally.counts[position * 2 + 1] = (tally.counts[position * 2 + 1] as number) + 1;
+      if (answer >= satisfiedFrom) tally.counts[position * 2 + 1] = (tally.counts[position * 2 + 1] as number) + 1;
     }
-    for (const need of row.needs ?? []) tally.needs.set(need, (tally.needs.get(need) ?? 0) + 1);
-    return [];
+    if (needs) for (const need of needs) tally.needs.set(need, (tally.needs.get(need) ?? 0) + 1);
+    return NO_ISSUES;
   }
 
   /** Results per unit, in unit order; population gives N per unit for the minimum sample. */

@@ -67,6 +67,17 @@ describe("cli rank", () => {
     ]);
   });
 
+  it("reads Excel's UTF-8 CSV: a byte-order mark, CRLF line ends, quoted names with commas", async () => {
+    const input = file("excel.csv", '\ufeffUnit,Index\r\n"Sở Văn hóa, Thể thao và Du lịch",88.1\r\nSở Y tế,90\r\n');
+    const { code, stdout } = await cli(["rank", "--input", input]);
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toEqual([
+      "rank,unit,index,band",
+      "1,Sở Y tế,90,A",
+      '2,"Sở Văn hóa, Thể thao và Du lịch",88.1,B',
+    ]);
+  });
+
   it("rejects a bad file with every row error and exit code 2, in Vietnamese by default", async () => {
     const input = file("bad.csv", "unit,index\nA,abc\nB,120\nA,5\n,7\n");
     const { code, stdout, stderr } = await cli(["rank", "--input", input], "vi");

@@ -35,23 +35,20 @@ export const sipasCommand: Command = {
       { required: ["respondent", "unit", "criterion", "answer"], optional: ["element", "needs"] },
       (cell, row) => {
         const text = cell("answer");
-        const answer = text === "" ? null : Number(text);
         const needs = cell("needs");
-        const problems = aggregator.add({
-          respondent: cell("respondent"),
-          unit: cell("unit"),
-          element: cell("element"),
-          criterion: cell("criterion"),
-          answer: answer !== null && Number.isNaN(answer) ? Number.NaN : answer,
-          ...(needs
-            ? {
-                needs: needs
-                  .split(";")
-                  .map((need) => need.trim())
-                  .filter(Boolean),
-              }
-            : {}),
-        });
+        const problems = aggregator.addAnswer(
+          cell("respondent"),
+          cell("unit"),
+          cell("element"),
+          cell("criterion"),
+          text === "" ? null : Number(text),
+          needs
+            ? needs
+                .split(";")
+                .map((need) => need.trim())
+                .filter(Boolean)
+            : undefined,
+        );
         for (const problem of problems) {
           errors.push({
             row,

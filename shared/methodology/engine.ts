@@ -79,8 +79,11 @@ export function compare(value: number, comparator: Comparator, target: number): 
 export function applyScoring(scoring: Scoring, value: number, max: number): number {
   switch (scoring.kind) {
     case "thresholds": {
-      const step = scoring.steps.find((s) => ("min" in s ? value >= s.min - EPSILON : value <= s.max + EPSILON));
-      return Math.min(max, step?.points ?? 0);
+      for (const step of scoring.steps) {
+        if ("min" in step ? value >= step.min - EPSILON : value <= step.max + EPSILON)
+          return Math.min(max, step.points);
+      }
+      return 0;
     }
     case "proportional": {
       const fraction = (value - scoring.from) / (scoring.to - scoring.from);
@@ -125,100 +128,101 @@ function shapeOf(methodology: Methodology): Shape {
   return shape;
 }
 
+interface Context {
+  readonly inputs: ScoreInputs;
+  readonly surveyIncluded: boolean;
+  readonly missing: { id: string; reason: MissingReason }[];
+}
+
+const surveyValue = (inputs: ScoreInputs, leaf: MethodologyNode) =>
+  leaf.rule?.kind === "survey" ? (inputs.leafValues?.[leaf.id] ?? inputs.survey?.[leaf.rule.index]) : undefined;
+
+// Every leaf result is built by this one literal (fields left undefined, never spread in): it runs for
+// every leaf of every unit, and uniform objects keep scoring fast and light on the garbage collector.
+function leafScore(
+  node: MethodologyNode,
+  rule: Rule,
+  score: number,
+  value: number | null,
+  complete: boolean,
+  selfScore?: number,
+  excluded?: boolean,
+): NodeScore {
+  return { id: node.id, max: node.max, score, deducted: 0, complete, rule: rule.kind, value, selfScore, excluded };
+}
+
+function scoreLeaf(context: Context, node: MethodologyNode, rule: Rule): NodeScore {
+  const { inputs, missing } = context;
+  if (rule.kind === "manual") {
+    const manual = inputs.manual?.[node.id];
+    const value = inputs.leafValues?.[node.id] ?? manual?.appraisedScore;
+    if (isNumber(value))
+      return leafScore(node, rule, Math.min(node.max, Math.max(0, value)), value, true, manual?.selfScore);
+    missing.push({ id: node.id, reason: "notAppraised" });
+    return leafScore(node, rule, 0, null, false, manual?.selfScore);
+  }
+  if (rule.kind === "survey") {
+    if (!context.surveyIncluded) return leafScore(node, rule, 0, null, true, undefined, true);
+    const value = surveyValue(inputs, node);
+    if (isNumber(value))
+      return leafScore(node, rule, (node.max * Math.min(100, Math.max(0, value))) / 100, value, true);
+    missing.push({ id: node.id, reason: "noSurvey" });
+    return leafScore(node, rule, 0, null, false);
+  }
+  const value = inputs.leafValues?.[node.id] ?? inputs.measures?.[rule.measure];
+  if (isNumber(value)) return leafScore(node, rule, applyScoring(rule.scoring, value, node.max), value, true);
+  missing.push({ id: node.id, reason: "noData" });
+  return leafScore(node, rule, 0, null, false);
+}
+
+const MANUAL: Rule = { kind: "manual" };
+
+function scoreNode(context: Context, node: MethodologyNode): NodeScore {
+  if (!node.children) return scoreLeaf(context, node, node.rule ?? MANUAL);
+  const { inputs, missing } = context;
+  const children: NodeScore[] = [];
+  let earned = 0;
+  let complete = true;
+  for (const child of node.children) {
+    const scored = scoreNode(context, child);
+    children.push(scored);
+    earned += scored.score;
+    complete &&= scored.complete;
+  }
+  let deducted = 0;
+  for (const deduction of node.deductions ?? []) {
+    if (deduction.measure) {
+      const value = inputs.measures?.[deduction.measure];
+      if (!isNumber(value)) {
+        missing.push({ id: deduction.id, reason: "noData" });
+        complete = false;
+        continue;
+      }
+      deducted += Math.min(deduction.max, (deduction.perUnit ?? 0) * value);
+    } else {
+      deducted += Math.min(deduction.max, Math.max(0, inputs.deductions?.[deduction.id] ?? 0));
+    }
+  }
+  const score = Math.max(0, earned - deducted);
+  return { id: node.id, max: node.max, score, deducted: earned - score, complete, children };
+}
+
 export function scoreUnit(methodology: Methodology, inputs: ScoreInputs): Scorecard {
-  const missing: { id: string; reason: MissingReason }[] = [];
-  const surveyValue = (leaf: MethodologyNode) =>
-    leaf.rule?.kind === "survey" ? (inputs.leafValues?.[leaf.id] ?? inputs.survey?.[leaf.rule.index]) : undefined;
   const shape = shapeOf(methodology);
   // An optional survey counts only when every survey leaf has its index; otherwise it is left out whole.
-  const surveyIncluded = !methodology.surveyOptional || shape.surveyLeaves.every((leaf) => isNumber(surveyValue(leaf)));
-
-  // Every leaf result has the same shape (fields left undefined, never spread in): this runs for
-  // every leaf of every unit, and uniform objects keep it fast.
-  const leafScore = (
-    node: MethodologyNode,
-    rule: Rule,
-    score: number,
-    value: number | null,
-    complete: boolean,
-  ): NodeScore => ({
-    id: node.id,
-    max: node.max,
-    score,
-    deducted: 0,
-    complete,
-    rule: rule.kind,
-    value,
-    selfScore: undefined,
-    excluded: undefined,
-  });
-
-  const scoreLeaf = (node: MethodologyNode, rule: Rule): NodeScore => {
-    if (rule.kind === "manual") {
-      const manual = inputs.manual?.[node.id];
-      const value = inputs.leafValues?.[node.id] ?? manual?.appraisedScore;
-      const result = isNumber(value)
-        ? leafScore(node, rule, Math.min(node.max, Math.max(0, value)), value, true)
-        : leafScore(node, rule, 0, null, false);
-      if (!result.complete) missing.push({ id: node.id, reason: "notAppraised" });
-      return manual?.selfScore === undefined ? result : { ...result, selfScore: manual.selfScore };
-    }
-    if (rule.kind === "survey") {
-      if (!surveyIncluded) return { ...leafScore(node, rule, 0, null, true), excluded: true };
-      const value = surveyValue(node);
-      if (!isNumber(value)) {
-        missing.push({ id: node.id, reason: "noSurvey" });
-        return leafScore(node, rule, 0, null, false);
-      }
-      return leafScore(node, rule, (node.max * Math.min(100, Math.max(0, value))) / 100, value, true);
-    }
-    const value = inputs.leafValues?.[node.id] ?? inputs.measures?.[rule.measure];
-    if (!isNumber(value)) {
-      missing.push({ id: node.id, reason: "noData" });
-      return leafScore(node, rule, 0, null, false);
-    }
-    return leafScore(node, rule, applyScoring(rule.scoring, value, node.max), value, true);
-  };
-
-  const scoreNode = (node: MethodologyNode): NodeScore => {
-    if (!node.children) return scoreLeaf(node, node.rule ?? { kind: "manual" });
-    const children: NodeScore[] = [];
-    let earned = 0;
-    let complete = true;
-    for (const child of node.children) {
-      const scored = scoreNode(child);
-      children.push(scored);
-      earned += scored.score;
-      complete &&= scored.complete;
-    }
-    let deducted = 0;
-    for (const deduction of node.deductions ?? []) {
-      if (deduction.measure) {
-        const value = inputs.measures?.[deduction.measure];
-        if (!isNumber(value)) {
-          missing.push({ id: deduction.id, reason: "noData" });
-          complete = false;
-          continue;
-        }
-        deducted += Math.min(deduction.max, (deduction.perUnit ?? 0) * value);
-      } else {
-        deducted += Math.min(deduction.max, Math.max(0, inputs.deductions?.[deduction.id] ?? 0));
-      }
-    }
-    const score = Math.max(0, earned - deducted);
-    return {
-      id: node.id,
-      max: node.max,
-      score,
-      deducted: earned - score,
-      complete,
-      children,
-    };
-  };
-
-  const areas = methodology.areas.map(scoreNode);
+  let surveyIncluded = true;
+  if (methodology.surveyOptional) {
+    for (const leaf of shape.surveyLeaves) if (!isNumber(surveyValue(inputs, leaf))) surveyIncluded = false;
+  }
+  const context: Context = { inputs, surveyIncluded, missing: [] };
+  const areas: NodeScore[] = [];
+  let total = 0;
+  for (const area of methodology.areas) {
+    const scored = scoreNode(context, area);
+    areas.push(scored);
+    total += scored.score;
+  }
   const max = shape.fullMax - (surveyIncluded ? 0 : shape.surveyMax);
-  const total = areas.reduce((sum, area) => sum + area.score, 0);
   const index = max > 0 ? (total / max) * 100 : null;
   return {
     methodologyId: methodology.id,
@@ -228,8 +232,8 @@ export function scoreUnit(methodology: Methodology, inputs: ScoreInputs): Scorec
     index,
     band: bandFor(methodology.bands, index),
     surveyIncluded,
-    complete: missing.length === 0,
-    missing,
+    complete: context.missing.length === 0,
+    missing: context.missing,
     areas,
   };
 }
