@@ -4,16 +4,8 @@
 
 import { createReadStream } from "node:fs";
 import Papa from "papaparse";
-import type { MessageKey, MessageParams } from "../../shared/i18n";
+import type { RowErrors } from "../../shared/ingest/row-error";
 import { CliError, type CliIo, say } from "./io";
-
-export interface RowError {
-  readonly row: number;
-  readonly column: string;
-  readonly value: string;
-  readonly key: MessageKey;
-  readonly params?: MessageParams;
-}
 
 const SHOWN_ERRORS = 50;
 
@@ -82,20 +74,9 @@ export async function readCsv(
   return row - 1;
 }
 
-/** Row errors of one file: keeps the first ones to show and counts the rest (a bad file may have millions). */
-export class RowErrors {
-  readonly shown: RowError[] = [];
-  count = 0;
-
-  push(error: RowError): void {
-    this.count++;
-    if (this.shown.length < SHOWN_ERRORS) this.shown.push(error);
-  }
-}
-
 /** Ends the run listing the row errors (the first 50, then a count). */
 export function rejectRows(io: CliIo, errors: RowErrors): never {
-  const lines = errors.shown.map((error) =>
+  const lines = errors.kept.slice(0, SHOWN_ERRORS).map((error) =>
     say(io, "cli.error.row", {
       row: error.row,
       column: error.column,
@@ -103,9 +84,8 @@ export function rejectRows(io: CliIo, errors: RowErrors): never {
       message: say(io, error.key, error.params),
     }),
   );
-  if (errors.count > errors.shown.length) {
-    lines.push(say(io, "cli.error.moreRows", { count: errors.count - errors.shown.length }));
-  }
+  const shown = Math.min(SHOWN_ERRORS, errors.kept.length);
+  if (errors.count > shown) lines.push(say(io, "cli.error.moreRows", { count: errors.count - shown }));
   lines.push(say(io, "cli.error.rejected", { count: errors.count }));
   throw new CliError(lines);
 }

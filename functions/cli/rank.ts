@@ -1,11 +1,12 @@
 // `cli rank`: ranks units by a given index within each cohort and bands them.
 
 import { csvNumber } from "../../shared/csv";
+import { RowErrors } from "../../shared/ingest/row-error";
 import { bandsNamed } from "../../shared/methodology/bundled";
 import { bandFor } from "../../shared/methodology/engine";
 import { rank } from "../../shared/ranking";
 import type { Command } from "./command";
-import { parseDecimal, RowErrors, readCsv, rejectRows } from "./csv-input";
+import { parseDecimal, readCsv, rejectRows } from "./csv-input";
 import { fail, outputFormat, writeTable } from "./io";
 import { bundledIds } from "./methodology-arg";
 

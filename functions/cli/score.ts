@@ -2,11 +2,12 @@
 // ranks and bands them.
 
 import { csvNumber } from "../../shared/csv";
+import { RowErrors } from "../../shared/ingest/row-error";
 import { buildLeaderboard } from "../../shared/leaderboard";
 import { type ScoreInputs, scoreUnit } from "../../shared/methodology/engine";
 import { type Deduction, leaves, type MethodologyNode } from "../../shared/methodology/model";
 import type { Command } from "./command";
-import { parseDecimal, RowErrors, readCsv, rejectRows } from "./csv-input";
+import { parseDecimal, readCsv, rejectRows } from "./csv-input";
 import { fail, outputFormat, writeTable } from "./io";
 import { resolveMethodology } from "./methodology-arg";
 

@@ -1,11 +1,12 @@
 // `cli sipas`: aggregates SIPAS answers streamed from a CSV file into per-unit indices.
 
 import { csvNumber } from "../../shared/csv";
+import { RowErrors } from "../../shared/ingest/row-error";
 import { bundledMethodology } from "../../shared/methodology/bundled";
 import type { Methodology } from "../../shared/methodology/model";
 import { SipasAggregator } from "../../shared/sipas";
 import type { Command } from "./command";
-import { RowErrors, readCsv, rejectRows } from "./csv-input";
+import { readCsv, rejectRows } from "./csv-input";
 import { fail, outputFormat, say, writeTable } from "./io";
 import { resolveMethodology } from "./methodology-arg";
 

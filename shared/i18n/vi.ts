@@ -204,6 +204,26 @@ export const vi = {
   "error.appraisal.conflict": "Điểm thẩm định vừa được người khác sửa; hãy tải lại và thử lại.",
   "error.scores.notComputed": "Chưa tính điểm {methodology} cho kỳ {period}.",
   "error.scores.cohort": "Phương pháp {methodology} không áp dụng cho nhóm {cohort}.",
+  "error.import.formula": "Ô chứa công thức; hãy dán giá trị (số) thay cho công thức.",
+  "error.import.count": "Phải là số nguyên không âm (ví dụ 1234 hoặc 1.234).",
+  "error.import.unknownColumn":
+    "Cột không xác định: dùng mã chỉ tiêu (ví dụ received) hoặc tên chỉ tiêu như trong tệp mẫu.",
+  "error.import.duplicateColumn": "Cột này bị lặp (cùng một chỉ tiêu xuất hiện hai lần).",
+  "error.import.missingColumn": "Thiếu cột bắt buộc.",
+  "error.import.noMetricColumns": "Tệp không có cột chỉ tiêu nào.",
+  "error.import.noRows": "Tệp không có dòng dữ liệu nào.",
+  "error.import.duplicateRow": "Đơn vị và kỳ {period} đã có ở dòng {first} của tệp.",
+  "error.import.empty": "Tệp rỗng.",
+  "error.import.tooLarge": "Tệp quá lớn: {size}; giới hạn {limit}.",
+  "error.import.encoding":
+    "Tệp không phải văn bản UTF-8. Trong Excel hãy chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy), hoặc tải lên tệp .xlsx.",
+  "error.import.format": "Không đọc được tệp {fileName}: chỉ nhận CSV (UTF-8) hoặc Excel .xlsx.",
+  "error.import.kind": "Loại dữ liệu nhập không hợp lệ: {value}. Dùng reports, units hoặc sipas.",
+  "error.import.notFound": "Không có lượt nhập {value}.",
+  "error.import.cohort": "Nhóm (cohort) phải là chữ thường không dấu, ví dụ commune.",
+  "error.import.parentUnknown": "Đơn vị cấp trên {value} không có trong tệp hay trong danh sách đơn vị.",
+  "error.import.cycle": "Cây đơn vị bị vòng lặp tại {value}.",
+  "error.import.duplicateUnit": "Mã đơn vị {value} đã có ở dòng {first}.",
   "error.internal": "Lỗi hệ thống. Vui lòng thử lại sau.",
 } as const;
 

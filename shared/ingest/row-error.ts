@@ -1,0 +1,43 @@
+// A problem with one cell of an uploaded or imported file: row number (the header is row 1), column,
+// the value as written, and a catalogue message. Kept to the first few hundred, counted beyond.
+
+import { type Lang, type MessageKey, type MessageParams, translate } from "../i18n";
+
+export interface RowError {
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly key: MessageKey;
+  readonly params?: MessageParams;
+}
+
+export const KEPT_ERRORS = 500;
+
+/** Row errors of one file: keeps the first ones and counts the rest (a bad file may have millions). */
+export class RowErrors {
+  readonly kept: RowError[] = [];
+  count = 0;
+
+  push(error: RowError): void {
+    this.count++;
+    if (this.kept.length < KEPT_ERRORS) this.kept.push(error);
+  }
+}
+
+export interface LocalizedRowError {
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export function localizeRowError(error: RowError, lang: Lang): LocalizedRowError {
+  return {
+    row: error.row,
+    column: error.column,
+    value: error.value,
+    code: error.key.replace(/^(error|cli\.error)\./, ""),
+    message: translate(lang, error.key, error.params),
+  };
+}
