@@ -1,6 +1,7 @@
 // The ports the services depend on. Adapters: store/dynamodb.ts (DynamoDB or the embedded dynalite,
 // through the same AWS SDK code) and store/s3.ts (S3 or the embedded s3rver).
 
+import type { RowError } from "../shared/ingest/row-error";
 import type { ManualScore, Scorecard } from "../shared/methodology/engine";
 import type { Methodology } from "../shared/methodology/model";
 import type { ReportInput, ReportSource, ReportVersion } from "../shared/report";
@@ -17,6 +18,7 @@ export interface Submission {
   readonly submittedBy: string;
   readonly submittedAt: string;
   readonly source: ReportSource;
+  readonly sourceRef?: string;
 }
 
 export interface SaveResult {
@@ -125,7 +127,51 @@ export interface ScoreStore {
   putResultSet(resultSet: ResultSet): Promise<void>;
 }
 
-export interface Store extends UnitStore, ReportStore, MethodologyStore, ScoreStore {
+export const IMPORT_KINDS = ["reports", "units", "sipas"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * staged: rows written under the import, invisible · committed: the one flip that makes it count ·
+ * applied: every row is in place · rejected: invalid, nothing written · duplicate: same file as an
+ * earlier import, nothing written · failed: stopped before its commit, nothing visible.
+ */
+export type ImportStatus = "staged" | "committed" | "applied" | "rejected" | "duplicate" | "failed";
+
+export interface ImportRecord {
+  readonly importId: string;
+  readonly kind: ImportKind;
+  readonly fileName: string;
+  readonly contentHash: string;
+  readonly status: ImportStatus;
+  readonly rows: number;
+  readonly accepted: number;
+  readonly errorCount: number;
+  readonly uploadedBy: string;
+  readonly createdAt: string;
+  readonly committedAt?: string;
+  readonly appliedAt?: string;
+  readonly duplicateOf?: string;
+}
+
+export interface ImportStore {
+  putImport(record: ImportRecord): Promise<void>;
+  /** Moves an import from one status to the next only if it still has the first (the commit flip). */
+  moveImport(importId: string, from: ImportStatus, to: ImportRecord): Promise<boolean>;
+  getImport(importId: string): Promise<ImportRecord | undefined>;
+  /** Newest first. */
+  listImports(limit?: number): Promise<ImportRecord[]>;
+  putImportErrors(importId: string, errors: readonly RowError[]): Promise<void>;
+  importErrors(importId: string): Promise<RowError[]>;
+  /** Staged rows (reports, units, survey results) as JSON-ready values, in order. */
+  putImportRows(importId: string, rows: readonly unknown[]): Promise<void>;
+  importRows(importId: string): Promise<unknown[]>;
+  /** Claims a file's content hash for an import; returns the import that already holds it, if any. */
+  claimContentHash(kind: ImportKind, contentHash: string, importId: string): Promise<string | undefined>;
+  /** Gives the hash to another import (when the holder failed or was rejected). */
+  reassignContentHash(kind: ImportKind, contentHash: string, importId: string): Promise<void>;
+}
+
+export interface Store extends UnitStore, ReportStore, MethodologyStore, ScoreStore, ImportStore {
   /** Resolves when the table is reachable. */
   ping(): Promise<void>;
 }

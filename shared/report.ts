@@ -21,6 +21,8 @@ export interface ReportVersion extends ReportInput {
   readonly submittedBy: string;
   readonly submittedAt: string;
   readonly source: ReportSource;
+  /** For file imports: the file name and import id ("bao-cao-q3.xlsx · import 01J…"). */
+  readonly sourceRef?: string;
 }
 
 const count = z.int().check(z.nonnegative());

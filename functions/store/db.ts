@@ -21,7 +21,12 @@ export interface Db {
   get(pk: string, sk: string, consistent?: boolean): Promise<Item | undefined>;
   put(item: Item): Promise<void>;
   /** A put guarded by a condition; false when the condition did not hold (nothing written). */
-  putIf(item: Item, condition: string, values?: Record<string, unknown>): Promise<boolean>;
+  putIf(
+    item: Item,
+    condition: string,
+    values?: Record<string, unknown>,
+    names?: Record<string, string>,
+  ): Promise<boolean>;
   batchPut(items: readonly Item[]): Promise<void>;
   queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]>;
   queryPrefix(pk: string, skPrefix: string, extra?: Partial<QueryCommandInput>): Promise<Item[]>;
@@ -55,7 +60,7 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
     async put(item) {
       await doc.send(new PutCommand({ TableName: tableName, Item: item }));
     },
-    async putIf(item, condition, values) {
+    async putIf(item, condition, values, names) {
       try {
         await doc.send(
           new PutCommand({
@@ -63,6 +68,7 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
             Item: item,
             ConditionExpression: condition,
             ...(values ? { ExpressionAttributeValues: values } : {}),
+            ...(names ? { ExpressionAttributeNames: names } : {}),
           }),
         );
         return true;

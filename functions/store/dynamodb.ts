@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import type { Store } from "../ports";
 import { createDb } from "./db";
+import { importsRepo } from "./imports-repo";
 import { reportsRepo } from "./reports-repo";
 import { scoresRepo } from "./scores-repo";
 import { TABLE_KEYS } from "./table";
@@ -23,6 +24,7 @@ export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
     ...unitsRepo(db),
     ...reportsRepo(db),
     ...scoresRepo(db),
+    ...importsRepo(db),
   };
 }
 

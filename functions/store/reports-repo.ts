@@ -104,5 +104,6 @@ function toReport(item: Item): ReportVersion {
     submittedBy: String(item.submittedBy),
     submittedAt: String(item.submittedAt),
     source: item.source as ReportVersion["source"],
+    ...(item.sourceRef ? { sourceRef: String(item.sourceRef) } : {}),
   };
 }

@@ -90,4 +90,19 @@ export const keys = {
     skPrefix: "UNIT#",
   }),
   resultSet: (methodologyId: string, period: string) => ({ pk: `RESULTSET#${methodologyId}`, sk: `PERIOD#${period}` }),
+
+  importRecord: (importId: string, createdAt: string) => ({
+    pk: `IMPORT#${importId}`,
+    sk: "META",
+    gsi1pk: "IMPORTS",
+    gsi1sk: `${createdAt}#${importId}`,
+  }),
+  allImports: () => ({ gsi1pk: "IMPORTS" }),
+  importErrors: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: "ERRORS" }),
+  importRow: (importId: string, index: number) => ({
+    pk: `IMPORT#${importId}`,
+    sk: `ROW#${String(index).padStart(VERSION_DIGITS + 2, "0")}`,
+  }),
+  importRows: (importId: string) => ({ pk: `IMPORT#${importId}`, skPrefix: "ROW#" }),
+  contentHash: (kind: string, hash: string) => ({ pk: `IMPORTHASH#${kind}#${hash}`, sk: "HASH" }),
 };

@@ -1,0 +1,304 @@
+// File imports — reports, units, SIPAS answers — all or nothing: a file is checked whole; a valid one is
+// staged under its import id (invisible), committed by one conditional flip of its record, then applied
+// row by row through the normal versioned writes. A crash before the flip leaves nothing visible (the
+// import is marked failed); a crash after it is rolled forward by recoverImports, which every process
+// runs at start. The same file twice is recognised by its content hash and writes nothing.
+
+import { createHash, randomUUID } from "node:crypto";
+import Papa from "papaparse";
+import { InvalidInputError, NotFoundError } from "../../shared/errors";
+import { checkReportRows, type ReportRow } from "../../shared/ingest/report-rows";
+import { type RowError, RowErrors } from "../../shared/ingest/row-error";
+import { checkUnitRows } from "../../shared/ingest/unit-rows";
+import { bundledMethodology } from "../../shared/methodology/bundled";
+import type { Methodology } from "../../shared/methodology/model";
+import { parsePeriod } from "../../shared/period";
+import { SipasAggregator, type SipasUnitResult } from "../../shared/sipas";
+import type { Unit } from "../../shared/units";
+import type { Deps } from "../deps";
+import { decodeTable } from "../ingest/decode";
+import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
+
+const MB = 1024 * 1024;
+/** The largest file each kind accepts (stated in the upload page and the README). */
+export const IMPORT_LIMITS: Record<ImportKind, number> = { reports: 20 * MB, units: 5 * MB, sipas: 300 * MB };
+
+export interface ImportRequest {
+  readonly kind: string;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly uploadedBy: string;
+  /** SIPAS answers belong to one survey period (usually a year). */
+  readonly period?: string;
+  /** Given when the import was announced before the upload (the presigned-URL path). */
+  readonly importId?: string;
+}
+
+/** Test seams for fault injection: called after staging and after each applied row. */
+export interface ImportHooks {
+  readonly afterStage?: () => void;
+  readonly afterApplyRow?: (applied: number) => void;
+}
+
+export interface ImportOutcome {
+  readonly record: ImportRecord;
+  readonly errors: readonly RowError[];
+}
+
+type Staged =
+  | { kind: "reports"; rows: ReportRow[] }
+  | { kind: "units"; rows: Unit[] }
+  | { kind: "sipas"; rows: SipasUnitResult[]; period: string };
+
+export function newImportId(): string {
+  // Sortable by time, unique without coordination.
+  return `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
+}
+
+function requireKind(kind: string): ImportKind {
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+    throw new InvalidInputError([{ path: "kind", key: "error.import.kind", params: { value: kind } }]);
+  }
+  return kind as ImportKind;
+}
+
+export async function runImport(deps: Deps, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportOutcome> {
+  const kind = requireKind(request.kind);
+  const importId = request.importId ?? newImportId();
+  const existing = await deps.store.getImport(importId);
+  // An S3 event delivered twice, or a retried Lambda, finds its import already there.
+  if (existing && existing.status !== "staged") {
+    if (existing.status === "committed") await applyImport(deps, existing, hooks, true);
+    return {
+      record: (await deps.store.getImport(importId)) ?? existing,
+      errors: await deps.store.importErrors(importId),
+    };
+  }
+  const contentHash = createHash("sha256").update(request.bytes).digest("hex");
+  const base: ImportRecord = {
+    importId,
+    kind,
+    fileName: request.fileName,
+    contentHash,
+    status: "staged",
+    rows: 0,
+    accepted: 0,
+    errorCount: 0,
+    uploadedBy: request.uploadedBy,
+    createdAt: deps.now().toISOString(),
+  };
+
+  const checked = await checkFile(deps, kind, request);
+  if (!checked.ok) {
+    const record: ImportRecord = { ...base, status: "rejected", rows: checked.rows, errorCount: checked.errors.count };
+    await deps.store.putImport(record);
+    await deps.store.putImportErrors(importId, checked.errors.kept);
+    return { record, errors: checked.errors.kept };
+  }
+
+  const holder = await deps.store.claimContentHash(kind, contentHash, importId);
+  if (holder && holder !== importId) {
+    const previous = await deps.store.getImport(holder);
+    if (previous && ["staged", "committed", "applied"].includes(previous.status)) {
+      const record: ImportRecord = {
+        ...base,
+        status: "duplicate",
+        rows: checked.staged.rows.length,
+        duplicateOf: holder,
+      };
+      await deps.store.putImport(record);
+      return { record, errors: [] };
+    }
+    await deps.store.reassignContentHash(kind, contentHash, importId);
+  }
+
+  const staged = checked.staged;
+  const rows = staged.rows.length;
+  await deps.store.putImport({ ...base, rows });
+  await deps.store.putImportRows(
+    importId,
+    staged.kind === "sipas" ? [{ period: staged.period }, ...staged.rows] : staged.rows,
+  );
+  hooks.afterStage?.();
+  const committed: ImportRecord = { ...base, rows, status: "committed", committedAt: deps.now().toISOString() };
+  if (!(await deps.store.moveImport(importId, "staged", committed))) {
+    // Marked failed by a recovery that thought this process dead: nothing of it is visible.
+    return { record: (await deps.store.getImport(importId)) ?? committed, errors: [] };
+  }
+  const record = await applyImport(deps, committed, hooks, false);
+  return { record, errors: [] };
+}
+
+type Checked = { ok: true; staged: Staged } | { ok: false; rows: number; errors: RowErrors };
+
+async function checkFile(deps: Deps, kind: ImportKind, request: ImportRequest): Promise<Checked> {
+  const fileError = (key: RowError["key"], params?: RowError["params"]): Checked => {
+    const errors = new RowErrors();
+    errors.push({ row: 0, column: "", value: request.fileName, key, ...(params ? { params } : {}) });
+    return { ok: false, rows: 0, errors };
+  };
+  if (kind === "sipas") return checkSipas(deps, request, fileError);
+  const decoded = await decodeTable(request.bytes, request.fileName, IMPORT_LIMITS[kind]);
+  if (!decoded.ok) return fileError(decoded.key, decoded.params);
+  const units = await deps.store.listUnits();
+  if (kind === "reports") {
+    const { reports, errors } = checkReportRows(decoded.rows, new Set(units.map((unit) => unit.id)));
+    return errors.count > 0
+      ? { ok: false, rows: decoded.rows.length - 1, errors }
+      : { ok: true, staged: { kind, rows: reports } };
+  }
+  const { units: rows, errors } = checkUnitRows(decoded.rows, units);
+  return errors.count > 0
+    ? { ok: false, rows: decoded.rows.length - 1, errors }
+    : { ok: true, staged: { kind: "units", rows: rows.map((row) => row.unit) } };
+}
+
+async function checkSipas(
+  deps: Deps,
+  request: ImportRequest,
+  fileError: (key: RowError["key"], params?: RowError["params"]) => Checked,
+): Promise<Checked> {
+  const period = parsePeriod(request.period ?? "");
+  if (!period) return fileError("error.period", { value: request.period ?? "" });
+  if (request.bytes.length === 0) return fileError("error.import.empty");
+  if (request.bytes.length > IMPORT_LIMITS.sipas) {
+    return fileError("error.import.tooLarge", {
+      size: `${(request.bytes.length / MB).toFixed(1)} MB`,
+      limit: "300 MB",
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(request.bytes).replace(/^\ufeff/, "");
+  } catch {
+    return fileError("error.import.encoding");
+  }
+  const survey = bundledMethodology("sipas") as Methodology;
+  const aggregator = new SipasAggregator(survey);
+  const units = new Set((await deps.store.listUnits()).map((unit) => unit.id));
+  const errors = new RowErrors();
+  let header: Map<string, number> | undefined;
+  let row = 1;
+  let current: string[] = [];
+  const cell = (column: string) => (current[header?.get(column) ?? -1] ?? "").trim();
+  // Streamed row by row from the text: a million answers never become a million row arrays.
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: true,
+    step: (results) => {
+      if (!header) {
+        header = new Map(results.data.map((name, i) => [name.trim().toLowerCase(), i]));
+        for (const column of ["respondent", "unit", "criterion", "answer"]) {
+          if (!header.has(column)) errors.push({ row: 1, column, value: "", key: "error.import.missingColumn" });
+        }
+        return;
+      }
+      if (errors.count > 0 && row === 1) return;
+      row++;
+      current = results.data;
+      const unit = cell("unit");
+      if (!units.has(unit)) {
+        errors.push({
+          row,
+          column: "unit",
+          value: unit,
+          key: unit ? "error.unknownUnit" : "error.required",
+          params: { value: unit },
+        });
+        return;
+      }
+      const text = cell("answer");
+      const needs = cell("needs");
+      const problems = aggregator.addAnswer(
+        cell("respondent"),
+        unit,
+        cell("element"),
+        cell("criterion"),
+        text === "" ? null : Number(text),
+        needs
+          ? needs
+              .split(";")
+              .map((need) => need.trim())
+              .filter(Boolean)
+          : undefined,
+      );
+      for (const problem of problems) {
+        errors.push({
+          row,
+          column: problem.path,
+          value: cell(problem.path),
+          key: problem.key,
+          ...(problem.params ? { params: problem.params } : {}),
+        });
+      }
+    },
+  });
+  if (!header) return fileError("error.import.empty");
+  if (row === 1 && errors.count === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
+  if (errors.count > 0) return { ok: false, rows: row - 1, errors };
+  return { ok: true, staged: { kind: "sipas", rows: aggregator.results(), period: period.id } };
+}
+
+/** Writes a committed import's rows through the normal paths, then marks it applied. */
+async function applyImport(
+  deps: Deps,
+  record: ImportRecord,
+  hooks: ImportHooks,
+  recovering: boolean,
+): Promise<ImportRecord> {
+  const rows = await deps.store.importRows(record.importId);
+  const sourceRef = `${record.fileName} · ${record.importId}`;
+  let applied = 0;
+  if (record.kind === "reports") {
+    for (const row of rows as ReportRow[]) {
+      // After a crash, a row this import already wrote is not written again (a later edit may follow it).
+      const done =
+        recovering &&
+        (await deps.store.reportHistory(row.input.unitId, row.input.period)).some((v) => v.sourceRef === sourceRef);
+      if (!done) {
+        await deps.store.saveReport(row.input, {
+          submittedBy: record.uploadedBy,
+          submittedAt: record.committedAt ?? deps.now().toISOString(),
+          source: "file",
+          sourceRef,
+        });
+      }
+      applied++;
+      hooks.afterApplyRow?.(applied);
+    }
+  } else if (record.kind === "units") {
+    await deps.store.putUnits(rows as Unit[]);
+    applied = rows.length;
+  } else {
+    const [meta, ...results] = rows as [{ period: string }, ...SipasUnitResult[]];
+    await deps.store.putSurveyResults("sipas", meta.period, results);
+    applied = results.length;
+  }
+  const done: ImportRecord = { ...record, status: "applied", accepted: applied, appliedAt: deps.now().toISOString() };
+  await deps.store.moveImport(record.importId, "committed", done);
+  return done;
+}
+
+/**
+ * Finishes what a crash interrupted: committed imports are applied (rolled forward); staged ones older
+ * than `staleAfterMs` are marked failed — they were never visible.
+ */
+export async function recoverImports(deps: Deps, staleAfterMs = 0): Promise<{ applied: number; failed: number }> {
+  let applied = 0;
+  let failed = 0;
+  const now = deps.now().getTime();
+  for (const record of await deps.store.listImports(1000)) {
+    if (record.status === "committed") {
+      await applyImport(deps, record, {}, true);
+      applied++;
+    } else if (record.status === "staged" && now - Date.parse(record.createdAt) >= staleAfterMs) {
+      if (await deps.store.moveImport(record.importId, "staged", { ...record, status: "failed" })) failed++;
+    }
+  }
+  return { applied, failed };
+}
+
+export async function getImport(deps: Deps, importId: string): Promise<ImportOutcome> {
+  const record = await deps.store.getImport(importId);
+  if (!record) throw new NotFoundError("error.import.notFound", { value: importId });
+  return { record, errors: await deps.store.importErrors(importId) };
+}
