@@ -7,6 +7,7 @@ import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./http-errors";
 import { healthRoutes } from "./routes/health";
+import { importRoutes, templateRoutes } from "./routes/imports";
 import { methodologyRoutes } from "./routes/methodologies";
 import { periodRoutes } from "./routes/periods";
 import { rankingRoutes } from "./routes/rankings";
@@ -34,6 +35,8 @@ export function createApp(deps: Deps) {
   app.route("/api/methodologies", methodologyRoutes(deps));
   app.route("/api/scores", scoreRoutes(deps));
   app.route("/api/leaderboards", leaderboardRoutes(deps));
+  app.route("/api/imports", importRoutes(deps));
+  app.route("/api/templates", templateRoutes(deps));
   return app;
 }
 

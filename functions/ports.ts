@@ -44,9 +44,13 @@ export interface ReportStore {
 }
 
 export interface BlobStore {
-  put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  put(key: string, body: string | Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
   /** The object's bytes, or undefined when there is none. */
   get(key: string): Promise<Uint8Array | undefined>;
+  /** The object's bytes and its user metadata (x-amz-meta-*), or undefined when there is none. */
+  getWithMetadata(key: string): Promise<{ bytes: Uint8Array; metadata: Record<string, string> } | undefined>;
+  /** A URL a browser can PUT the object to directly, with these headers, for a limited time. */
+  uploadUrl(key: string, contentType: string, metadata: Record<string, string>): Promise<string>;
   /** Resolves when the bucket is reachable. */
   ping(): Promise<void>;
 }
@@ -131,11 +135,11 @@ export const IMPORT_KINDS = ["reports", "units", "sipas"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
- * staged: rows written under the import, invisible · committed: the one flip that makes it count ·
+ * pending: announced, file not received yet · staged: rows written under the import, invisible · committed: the one flip that makes it count ·
  * applied: every row is in place · rejected: invalid, nothing written · duplicate: same file as an
  * earlier import, nothing written · failed: stopped before its commit, nothing visible.
  */
-export type ImportStatus = "staged" | "committed" | "applied" | "rejected" | "duplicate" | "failed";
+export type ImportStatus = "pending" | "staged" | "committed" | "applied" | "rejected" | "duplicate" | "failed";
 
 export interface ImportRecord {
   readonly importId: string;

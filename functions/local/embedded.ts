@@ -20,14 +20,27 @@ export interface EmbeddedStack {
   readonly dynamo: DynamoDBClient;
   readonly s3: S3Client;
   readonly endpoints: { readonly dynamo: string; readonly s3: string };
+  /** Calls back for every object put, as an S3 event notification would (same payload shape). */
+  onObjectCreated(listener: (bucket: string, key: string) => void): void;
   close(): Promise<void>;
 }
+
+// Browsers PUT uploads straight to the bucket through presigned URLs, from the dashboard's origin.
+const UPLOAD_CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>PUT</AllowedMethod>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <MaxAgeSeconds>3000</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
 
 /**
  * Starts both servers on free loopback ports. With a data folder they persist under it
  * (dynamodb/, s3/); without one the database lives in memory and S3 in a temporary folder.
  */
-export async function startEmbedded(dataDir?: string): Promise<EmbeddedStack> {
+export async function startEmbedded(dataDir?: string, buckets: readonly string[] = []): Promise<EmbeddedStack> {
   const s3Dir = dataDir ? join(dataDir, "s3") : mkdtempSync(join(tmpdir(), "parwatch-s3-"));
   if (dataDir) mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
   mkdirSync(s3Dir, { recursive: true });
@@ -44,7 +57,13 @@ export async function startEmbedded(dataDir?: string): Promise<EmbeddedStack> {
   });
   const dynamoEndpoint = `http://127.0.0.1:${(dynamoServer.address() as AddressInfo).port}`;
 
-  const s3Server = new S3rver({ address: "127.0.0.1", port: 0, directory: s3Dir, silent: true });
+  const s3Server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    directory: s3Dir,
+    silent: true,
+    configureBuckets: buckets.map((name) => ({ name, configs: [UPLOAD_CORS] })),
+  });
   const { port: s3Port } = await s3Server.run();
   const s3Endpoint = `http://127.0.0.1:${s3Port}`;
 
@@ -60,6 +79,23 @@ export async function startEmbedded(dataDir?: string): Promise<EmbeddedStack> {
     dynamo,
     s3,
     endpoints: { dynamo: dynamoEndpoint, s3: s3Endpoint },
+    onObjectCreated(listener) {
+      // s3rver is a Koa app (an EventEmitter); its typings leave that out.
+      (s3Server as unknown as NodeJS.EventEmitter).on(
+        "event",
+        (event: {
+          Records?: { eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }[];
+        }) => {
+          for (const record of event.Records ?? []) {
+            if (!record.eventName?.startsWith("ObjectCreated")) continue;
+            listener(
+              record.s3?.bucket?.name ?? "",
+              decodeURIComponent((record.s3?.object?.key ?? "").replace(/\+/g, " ")),
+            );
+          }
+        },
+      );
+    },
     async close() {
       dynamo.destroy();
       s3.destroy();

@@ -9,6 +9,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createApp } from "../app";
 import type { Deps } from "../deps";
+import { ingestUpload } from "../ingest/uploads";
+import { recoverImports } from "../services/imports";
 import { dynamoStore, ensureTable } from "../store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../store/s3";
 import { startEmbedded } from "./embedded";
@@ -36,7 +38,7 @@ export interface RunningServer {
 
 export async function startLocal(options: LocalOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
-  const embedded = await startEmbedded(options.dataDir);
+  const embedded = await startEmbedded(options.dataDir, [LOCAL_BUCKET]);
   const created = await ensureTable(embedded.dynamo, LOCAL_TABLE);
   await ensureBucket(embedded.s3, LOCAL_BUCKET);
   const deps: Deps = {
@@ -44,6 +46,18 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
     blobs: s3BlobStore(embedded.s3, LOCAL_BUCKET),
     now: () => new Date(),
   };
+  // Files uploaded through presigned URLs are ingested when they land, as the S3-event Lambda does.
+  embedded.onObjectCreated((_bucket, key) => {
+    ingestUpload(deps, key).catch((error) => log(`Import of ${key} failed: ${(error as Error).message}`));
+  });
+  if (!created) {
+    const recovered = await recoverImports(deps);
+    if (recovered.applied + recovered.failed > 0) {
+      log(
+        `Imports recovered: ${recovered.applied} finished, ${recovered.failed} marked failed (nothing of them was visible).`,
+      );
+    }
+  }
   if (created) {
     const seeded = await seedDemoProvince(deps);
     log(

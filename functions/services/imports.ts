@@ -67,7 +67,7 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
   const importId = request.importId ?? newImportId();
   const existing = await deps.store.getImport(importId);
   // An S3 event delivered twice, or a retried Lambda, finds its import already there.
-  if (existing && existing.status !== "staged") {
+  if (existing && existing.status !== "staged" && existing.status !== "pending") {
     if (existing.status === "committed") await applyImport(deps, existing, hooks, true);
     return {
       record: (await deps.store.getImport(importId)) ?? existing,
@@ -85,7 +85,7 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
     accepted: 0,
     errorCount: 0,
     uploadedBy: request.uploadedBy,
-    createdAt: deps.now().toISOString(),
+    createdAt: existing?.createdAt ?? deps.now().toISOString(),
   };
 
   const checked = await checkFile(deps, kind, request);

@@ -8,21 +8,43 @@ import {
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { BlobStore } from "../ports";
 
+/** How long an upload URL stays valid: long enough for a slow connection, short enough to be useless later. */
+const UPLOAD_URL_SECONDS = 15 * 60;
+
 export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
+  async function read(key: string) {
+    try {
+      const result = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      if (!result.Body) return undefined;
+      return { bytes: await result.Body.transformToByteArray(), metadata: result.Metadata ?? {} };
+    } catch (error) {
+      if (error instanceof NoSuchKey) return undefined;
+      throw error;
+    }
+  }
   return {
-    async put(key, body, contentType = "application/octet-stream") {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    async put(key, body, contentType = "application/octet-stream", metadata = {}) {
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
+      );
     },
     async get(key) {
-      try {
-        const result = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return result.Body ? await result.Body.transformToByteArray() : undefined;
-      } catch (error) {
-        if (error instanceof NoSuchKey) return undefined;
-        throw error;
-      }
+      return (await read(key))?.bytes;
+    },
+    getWithMetadata: read,
+    uploadUrl(key, contentType, metadata) {
+      return getSignedUrl(
+        client,
+        new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }),
+        {
+          expiresIn: UPLOAD_URL_SECONDS,
+          // The browser must send exactly these headers: the URL cannot be reused for another uploader.
+          signableHeaders: new Set(["content-type", ...Object.keys(metadata).map((name) => `x-amz-meta-${name}`)]),
+        },
+      );
     },
     async ping() {
       await client.send(new HeadBucketCommand({ Bucket: bucket }));

@@ -5,7 +5,8 @@ import { en } from "../i18n/en";
 import { vi } from "../i18n/vi";
 import { METRIC_IDS, type MetricId } from "../metrics";
 
-export type ReportColumn = "unitId" | "period" | MetricId;
+/** unitName is informative only (templates fill it in so people see which row is whose). */
+export type ReportColumn = "unitId" | "unitName" | "period" | MetricId;
 
 /** Lower case, no diacritics, single spaces: "Tiếp nhận  trực tuyến" → "tiep nhan truc tuyen". */
 export function normalizeHeading(text: string): string {
@@ -27,6 +28,9 @@ function add(heading: string, column: ReportColumn) {
 add("unitId", "unitId");
 add("Mã đơn vị", "unitId");
 add("Unit id", "unitId");
+add("unitName", "unitName");
+add("Tên đơn vị", "unitName");
+add("Unit name", "unitName");
 add("period", "period");
 add("Kỳ báo cáo", "period");
 add("Kỳ", "period");
@@ -36,6 +40,9 @@ for (const id of METRIC_IDS) {
   add(vi[`metric.${id}`], id);
   add(en[`metric.${id}`], id);
 }
+
+/** Headings a template writes, in the reader's language: [unitId, unitName, period, ...metric ids]. */
+export const TEMPLATE_COLUMNS: readonly ReportColumn[] = ["unitId", "unitName", "period", ...METRIC_IDS];
 
 export function reportColumn(heading: string): ReportColumn | undefined {
   return HEADINGS.get(normalizeHeading(heading));

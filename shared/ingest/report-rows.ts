@@ -39,7 +39,9 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
     if (!seenColumns.has(required))
       errors.push({ row: 1, column: required, value: "", key: "error.import.missingColumn" });
   }
-  if (![...seenColumns.keys()].some((column) => column !== "unitId" && column !== "period")) {
+  const isMetric = (column: ReportColumn): column is MetricId =>
+    column !== "unitId" && column !== "period" && column !== "unitName";
+  if (![...seenColumns.keys()].some(isMetric)) {
     errors.push({ row: 1, column: "", value: "", key: "error.import.noMetricColumns" });
   }
   if (data.length === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
@@ -47,9 +49,7 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
 
   const unitAt = seenColumns.get("unitId") as number;
   const periodAt = seenColumns.get("period") as number;
-  const metricColumns = [...seenColumns.entries()].filter(
-    (entry): entry is [MetricId, number] => entry[0] !== "unitId" && entry[0] !== "period",
-  );
+  const metricColumns = [...seenColumns.entries()].filter((entry): entry is [MetricId, number] => isMetric(entry[0]));
   const firstRow = new Map<string, number>();
 
   data.forEach((cells, index) => {

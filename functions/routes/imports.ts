@@ -1,0 +1,70 @@
+// Imports and templates:
+//   POST /api/imports {kind, fileName, period?}  → 201 {importId, uploadUrl, headers}: PUT the file there
+//   GET  /api/imports                            → history, newest first
+//   GET  /api/imports/:id                        → {record, errors} in the caller's language
+//   GET  /api/imports/:id/errors.csv             → the error report as CSV
+//   GET  /api/templates/:kind.:format?cohort=&period=
+
+import { Hono } from "hono";
+import { csvLine } from "../../shared/csv";
+import { NotFoundError } from "../../shared/errors";
+import { translate } from "../../shared/i18n";
+import { localizeRowError } from "../../shared/ingest/row-error";
+import type { Deps } from "../deps";
+import type { AppEnv } from "../env";
+import { buildTemplate, type TemplateFormat } from "../ingest/templates";
+import { announceUpload } from "../ingest/uploads";
+import { IMPORT_KINDS, type ImportKind } from "../ports";
+import { getImport } from "../services/imports";
+import { jsonBody } from "./body";
+
+export function importRoutes(deps: Deps) {
+  return new Hono<AppEnv>()
+    .post("/", async (c) =>
+      c.json(await announceUpload(deps, (await jsonBody(c)) as Record<string, unknown>, c.get("user")), 201),
+    )
+    .get("/", async (c) => c.json({ imports: await deps.store.listImports() }))
+    .get("/:id", async (c) => {
+      const { record, errors } = await getImport(deps, c.req.param("id"));
+      return c.json({ record, errors: errors.map((error) => localizeRowError(error, c.get("lang"))) });
+    })
+    .get("/:id/errors.csv", async (c) => {
+      const lang = c.get("lang");
+      const { record, errors } = await getImport(deps, c.req.param("id"));
+      const heading = ["row", "column", "value", "message"].map((name) =>
+        translate(lang, `import.errors.${name}` as "import.errors.row"),
+      );
+      const lines = errors.map((error) => {
+        const localized = localizeRowError(error, lang);
+        return csvLine([localized.row, localized.column, localized.value, localized.message]);
+      });
+      return c.body(`\ufeff${[csvLine(heading), ...lines].join("\r\n")}\r\n`, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="errors-${record.importId}.csv"`,
+      });
+    });
+}
+
+export function templateRoutes(deps: Deps) {
+  return new Hono<AppEnv>().get("/:file", async (c) => {
+    const [kind, format] = c.req.param("file").split(".");
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind ?? "") || (format !== "csv" && format !== "xlsx")) {
+      throw new NotFoundError("error.notFound");
+    }
+    const cohort = c.req.query("cohort");
+    const units = (await deps.store.listUnits())
+      .filter((unit) => (kind === "units" ? true : unit.cohort !== "province" && (!cohort || unit.cohort === cohort)))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    const template = await buildTemplate(
+      kind as ImportKind,
+      format as TemplateFormat,
+      c.get("lang"),
+      units,
+      c.req.query("period") ?? "",
+    );
+    return c.body(template.body as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": template.contentType,
+      "content-disposition": `attachment; filename="${template.fileName}"`,
+    });
+  });
+}

@@ -1,0 +1,104 @@
+// The upload path end to end on the real local server: announce, PUT to the presigned URL of the
+// embedded S3, the put event ingests the file, the import's status and error report come back.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startLocal } from "../functions/local/server";
+
+let server: RunningServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "parwatch-upload-"));
+  server = await startLocal({ port: 0, dataDir, webDir: resolve("web/dist") });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { "content-type": "application/json", "x-parwatch-user": "vanthu.tanphuoc", ...init.headers },
+  });
+
+async function upload(fileName: string, body: string, kind = "reports") {
+  const announced = await (
+    await api("/api/imports", { method: "POST", body: JSON.stringify({ kind, fileName }) })
+  ).json();
+  const put = await fetch(announced.uploadUrl, { method: "PUT", headers: announced.headers, body });
+  expect(put.status).toBe(200);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const status = await (await api(`/api/imports/${announced.importId}?lang=en`)).json();
+    if (!["pending", "staged", "committed"].includes(status.record.status)) return status;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error("import did not finish");
+}
+
+describe("upload through the presigned URL", () => {
+  it("ingests a good file on the storage event and records who uploaded it", async () => {
+    const result = await upload(
+      "bao-cao-thang-10.csv",
+      "unitId,period,received,resolvedOnTime\nhuyen-tan-phuoc,2026-M10,812,790\n",
+    );
+    expect(result.record).toMatchObject({
+      status: "applied",
+      rows: 1,
+      uploadedBy: "vanthu.tanphuoc",
+      fileName: "bao-cao-thang-10.csv",
+    });
+    const report = await (await api("/api/units/huyen-tan-phuoc/reports/2026-M10")).json();
+    expect(report.report).toMatchObject({ source: "file", submittedBy: "vanthu.tanphuoc", metrics: { received: 812 } });
+  });
+
+  it("returns a bad file's errors by row, in the reader's language, and as CSV", async () => {
+    const result = await upload(
+      "loi.csv",
+      "unitId,period,received\nkhong-co,2026-M10,5\nhuyen-tan-phuoc,2026-M13,abc\n",
+    );
+    expect(result.record).toMatchObject({ status: "rejected", errorCount: 3 });
+    expect(
+      result.errors.map((e: { row: number; column: string; message: string }) => `${e.row} ${e.column}: ${e.message}`),
+    ).toEqual([
+      "2 unitId: There is no unit with id khong-co.",
+      "3 period: Invalid period: 2026-M13. Use 2024, 2024-H1, 2024-9M, 2024-Q3 or 2024-M07.",
+      "3 received: Must be a whole number, 0 or more (for example 1234 or 1,234).",
+    ]);
+    const bytes = new Uint8Array(await (await api(`/api/imports/${result.record.importId}/errors.csv`)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel opens it as UTF-8
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.split("\r\n")[0]).toBe("Dòng,Cột,Giá trị,Lỗi");
+    expect(csv).toContain("2,unitId,khong-co,Không có đơn vị mã khong-co.");
+  });
+
+  it("lists imports newest first and serves templates the import reads back", async () => {
+    const list = await (await api("/api/imports")).json();
+    expect(list.imports[0].fileName).toBe("loi.csv");
+    const template = await (await api("/api/templates/reports.csv?cohort=district&period=2026-M11")).text();
+    const lines = template
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]?.startsWith("Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Tồn kỳ trước,Tiếp nhận,")).toBe(true);
+    expect(lines).toHaveLength(9);
+    const filled = lines
+      .map((line, i) => (i === 0 ? line : `${line.split(",").slice(0, 3).join(",")},3,40${",".repeat(18)}`))
+      .join("\n");
+    expect((await upload("template.csv", filled)).record).toMatchObject({ status: "applied", rows: 8 });
+    const xlsx = await api("/api/templates/reports.xlsx?cohort=commune&period=2026-M11");
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+  });
+
+  it("refuses to announce an unknown kind or a file that is neither CSV nor Excel", async () => {
+    const response = await api("/api/imports?lang=en", {
+      method: "POST",
+      body: JSON.stringify({ kind: "photos", fileName: "a.pdf" }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.map((e: { path: string }) => e.path)).toEqual(["kind", "fileName"]);
+  });
+});
