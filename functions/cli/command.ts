@@ -10,5 +10,7 @@ export interface Command {
   readonly name: string;
   readonly help: MessageKey;
   readonly options: NonNullable<ParseArgsConfig["options"]>;
-  run(values: OptionValues, io: CliIo): Promise<void>;
+  /** Whether the command takes plain arguments (e.g. the file of `import`). */
+  readonly allowPositionals?: boolean;
+  run(values: OptionValues, io: CliIo, positionals?: readonly string[]): Promise<void>;
 }

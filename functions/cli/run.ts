@@ -3,13 +3,14 @@
 
 import { parseArgs } from "node:util";
 import type { Command } from "./command";
+import { importCommand } from "./import";
 import { CliError, type CliIo, cliLang, say } from "./io";
 import { bundledIds } from "./methodology-arg";
 import { rankCommand } from "./rank";
 import { scoreCommand } from "./score";
 import { sipasCommand } from "./sipas";
 
-const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, sipasCommand];
+const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, sipasCommand, importCommand];
 
 export async function runCli(
   args: readonly string[],
@@ -30,17 +31,17 @@ export async function runCli(
     return 2;
   }
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...rest],
       options: { ...command.options, help: { type: "boolean", short: "h" }, lang: { type: "string" } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.allowPositionals ?? false,
     });
     if (values.help) {
       withLang.stdout.write(`${say(withLang, command.help, { methodologies: bundledIds() })}\n`);
       return 0;
     }
-    await command.run(values, withLang);
+    await command.run(values, withLang, positionals);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import dynalite from "dynalite";
+import { Level } from "level";
 import S3rver from "s3rver";
 
 // This machine runs Node 20; the SDK's notice about Node 22 is for deployments, not local runs.
@@ -40,9 +41,37 @@ const UPLOAD_CORS = `<CORSConfiguration>
  * Starts both servers on free loopback ports. With a data folder they persist under it
  * (dynamodb/, s3/); without one the database lives in memory and S3 in a temporary folder.
  */
+/** Thrown when another process (a running server) holds the data folder's database. */
+export class DataDirLockedError extends Error {
+  constructor(readonly dataDir: string) {
+    super(`data folder ${dataDir} is locked by another process`);
+    this.name = "DataDirLockedError";
+  }
+}
+
+/**
+ * LevelDB allows one process per folder; dynalite would crash on a held lock, so look first.
+ * (A lock taken between this check and dynalite's own open still fails, less politely.)
+ */
+async function assertFree(dataDir: string): Promise<void> {
+  const probe = new Level(join(dataDir, "dynamodb"));
+  try {
+    await probe.open();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code === "LEVEL_LOCKED") throw new DataDirLockedError(dataDir);
+    throw error;
+  } finally {
+    await probe.close().catch(() => {});
+  }
+}
+
 export async function startEmbedded(dataDir?: string, buckets: readonly string[] = []): Promise<EmbeddedStack> {
+  if (dataDir) {
+    mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
+    await assertFree(dataDir);
+  }
   const s3Dir = dataDir ? join(dataDir, "s3") : mkdtempSync(join(tmpdir(), "parwatch-s3-"));
-  if (dataDir) mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
   mkdirSync(s3Dir, { recursive: true });
 
   const dynamoServer = dynalite({

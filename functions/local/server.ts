@@ -13,7 +13,7 @@ import { ingestUpload } from "../ingest/uploads";
 import { recoverImports } from "../services/imports";
 import { dynamoStore, ensureTable } from "../store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../store/s3";
-import { startEmbedded } from "./embedded";
+import { type EmbeddedStack, startEmbedded } from "./embedded";
 import { seedDemoProvince } from "./seed";
 
 export const LOCAL_TABLE = "parwatch";
@@ -36,16 +36,35 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface LocalStore {
+  readonly deps: Deps;
+  readonly embedded: EmbeddedStack;
+  /** true when the table was just created (a new data folder). */
+  readonly created: boolean;
+  close(): Promise<void>;
+}
+
+/** The embedded database and S3 on a data folder, with the table and bucket in place. */
+export async function openLocalStore(dataDir: string | undefined): Promise<LocalStore> {
+  const embedded = await startEmbedded(dataDir, [LOCAL_BUCKET]);
+  try {
+    const created = await ensureTable(embedded.dynamo, LOCAL_TABLE);
+    await ensureBucket(embedded.s3, LOCAL_BUCKET);
+    const deps: Deps = {
+      store: dynamoStore(embedded.dynamo, LOCAL_TABLE),
+      blobs: s3BlobStore(embedded.s3, LOCAL_BUCKET),
+      now: () => new Date(),
+    };
+    return { deps, embedded, created, close: () => embedded.close() };
+  } catch (error) {
+    await embedded.close();
+    throw error;
+  }
+}
+
 export async function startLocal(options: LocalOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
-  const embedded = await startEmbedded(options.dataDir, [LOCAL_BUCKET]);
-  const created = await ensureTable(embedded.dynamo, LOCAL_TABLE);
-  await ensureBucket(embedded.s3, LOCAL_BUCKET);
-  const deps: Deps = {
-    store: dynamoStore(embedded.dynamo, LOCAL_TABLE),
-    blobs: s3BlobStore(embedded.s3, LOCAL_BUCKET),
-    now: () => new Date(),
-  };
+  const { deps, embedded, created } = await openLocalStore(options.dataDir);
   // Files uploaded through presigned URLs are ingested when they land, as the S3-event Lambda does.
   embedded.onObjectCreated((_bucket, key) => {
     ingestUpload(deps, key).catch((error) => log(`Import of ${key} failed: ${(error as Error).message}`));

@@ -34,10 +34,10 @@ export interface ImportRequest {
   readonly importId?: string;
 }
 
-/** Test seams for fault injection: called after staging and after each applied row. */
+/** Progress and fault-injection seams: after staging (with the row count) and after each applied row. */
 export interface ImportHooks {
-  readonly afterStage?: () => void;
-  readonly afterApplyRow?: (applied: number) => void;
+  readonly afterStage?: (rows: number) => void;
+  readonly afterApplyRow?: (applied: number, total: number) => void;
 }
 
 export interface ImportOutcome {
@@ -119,7 +119,7 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
     importId,
     staged.kind === "sipas" ? [{ period: staged.period }, ...staged.rows] : staged.rows,
   );
-  hooks.afterStage?.();
+  hooks.afterStage?.(rows);
   const committed: ImportRecord = { ...base, rows, status: "committed", committedAt: deps.now().toISOString() };
   if (!(await deps.store.moveImport(importId, "staged", committed))) {
     // Marked failed by a recovery that thought this process dead: nothing of it is visible.
@@ -263,7 +263,7 @@ async function applyImport(
         });
       }
       applied++;
-      hooks.afterApplyRow?.(applied);
+      hooks.afterApplyRow?.(applied, rows.length);
     }
   } else if (record.kind === "units") {
     await deps.store.putUnits(rows as Unit[]);

@@ -66,6 +66,17 @@ export const en: Record<MessageKey, string> = {
     "Usage: npm run -s cli -- score --methodology ID|FILE.json --input FILE.csv [--format csv|json] [--output FILE]\n\nLong-format input: unit,criterion,value. criterion is a leaf id (or a deduction id); value is the rate in % for formula leaves, the index in % for survey leaves, the appraised points for manual leaves, the points taken off for deductions.\nOutput per unit: area scores, total, index, rank, band, inputs still missing.\nBundled methodologies: {methodologies}.",
   "cli.sipas.help":
     "Usage: npm run -s cli -- sipas --input FILE.csv [--methodology ID|FILE.json] [--format csv|json] [--output FILE]\n\nInput: respondent,unit,element,criterion,answer (answer 1–5, blank = no answer; optional needs: codes separated by ;).\nOutput per unit: respondents, valid answers, element indices, SIPAS, minimum sample (N unknown, so the limit 1/e²) and a small-sample warning.\nThe file is streamed: millions of rows need little memory.",
+  "cli.import.help":
+    "Usage: npm run -s cli -- import --kind reports|units|sipas FILE [--period PERIOD] [--server URL] [--user NAME]\n\nImports a CSV or Excel (.xlsx; SIPAS: CSV only) file — all of it or nothing.\nWithout --server: writes straight into the data folder DATA_DIR (default .data/) while no server runs.\nWith --server: uploads to a running server (e.g. http://127.0.0.1:3000) as the Upload page does.\n--period: the survey period of a SIPAS file (e.g. 2025).\nExit code 0 when the whole file was accepted, 2 when it was rejected (every row error printed).",
+  "cli.import.reading": "Reading {file}…",
+  "cli.import.applying": "Writing",
+  "cli.import.applied": "Imported {rows} rows from {file} (import {importId}) in {seconds} s.",
+  "cli.import.duplicate": "This file was imported before (import {importId}); nothing more was written.",
+  "cli.import.failed": "Import {importId} stopped with status {status}.",
+  "cli.import.locked":
+    "The data folder {dataDir} is in use by a running ParWatch server. Use --server {url} to import through it.",
+  "cli.import.recovered": "Finished {applied} interrupted imports; {failed} uncommitted ones marked failed.",
+  "cli.import.serverMessage": "{message}",
   "cli.error.unknownCommand": "Unknown command: {command}.",
   "cli.error.option": "Invalid option: {detail}",
   "cli.error.required": "Missing option --{option}.",

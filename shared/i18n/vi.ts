@@ -64,6 +64,18 @@ export const vi = {
     "Cách dùng: npm run -s cli -- score --methodology MÃ|TỆP.json --input TỆP.csv [--format csv|json] [--output TỆP]\n\nĐầu vào dạng dài: unit,criterion,value. criterion là mã tiêu chí lá (hoặc mã điểm trừ); value là tỷ lệ % với tiêu chí tính theo công thức, chỉ số % với tiêu chí khảo sát, điểm thẩm định với tiêu chí chấm tay, số điểm bị trừ với điểm trừ.\nĐầu ra cho từng đơn vị: điểm từng lĩnh vực, tổng, chỉ số, hạng, xếp loại, số đầu vào còn thiếu.\nPhương pháp có sẵn: {methodologies}.",
   "cli.sipas.help":
     "Cách dùng: npm run -s cli -- sipas --input TỆP.csv [--methodology MÃ|TỆP.json] [--format csv|json] [--output TỆP]\n\nĐầu vào: respondent,unit,element,criterion,answer (answer 1–5, để trống = không trả lời; tùy chọn needs: các mã cách nhau bởi ;).\nĐầu ra cho từng đơn vị: số người trả lời, số câu trả lời hợp lệ, chỉ số từng yếu tố, SIPAS, cỡ mẫu tối thiểu (N chưa biết nên dùng giới hạn 1/e²) và cảnh báo mẫu nhỏ.\nTệp được đọc theo luồng: hàng triệu dòng không cần nhiều bộ nhớ.",
+  "cli.import.help":
+    "Cách dùng: npm run -s cli -- import --kind reports|units|sipas TỆP [--period KỲ] [--server URL] [--user TÊN]\n\nNhập một tệp CSV hoặc Excel (.xlsx; SIPAS chỉ CSV) — tất cả hoặc không gì cả.\nKhông có --server: ghi thẳng vào thư mục dữ liệu DATA_DIR (mặc định .data/) khi máy chủ không chạy.\nCó --server: tải lên máy chủ đang chạy (ví dụ http://127.0.0.1:3000) như trang Tải lên.\n--period: kỳ khảo sát của tệp SIPAS (ví dụ 2025).\nMã thoát 0 khi cả tệp được nhận, 2 khi bị từ chối (in từng lỗi theo dòng).",
+  "cli.import.reading": "Đang đọc {file}…",
+  "cli.import.applying": "Ghi dữ liệu",
+  "cli.import.applied": "Đã nhập {rows} dòng từ {file} (lượt nhập {importId}) trong {seconds} giây.",
+  "cli.import.duplicate": "Tệp này đã được nhập trước đó (lượt nhập {importId}); không ghi gì thêm.",
+  "cli.import.failed": "Lượt nhập {importId} dừng ở trạng thái {status}.",
+  "cli.import.locked":
+    "Thư mục dữ liệu {dataDir} đang được máy chủ ParWatch sử dụng. Dùng --server {url} để nhập qua máy chủ.",
+  "cli.import.recovered":
+    "Đã hoàn tất {applied} lượt nhập bị gián đoạn; {failed} lượt chưa chốt được đánh dấu thất bại.",
+  "cli.import.serverMessage": "{message}",
   "cli.error.unknownCommand": "Lệnh không xác định: {command}.",
   "cli.error.option": "Tùy chọn không hợp lệ: {detail}",
   "cli.error.required": "Thiếu tùy chọn --{option}.",
