@@ -6,6 +6,7 @@ import { pickLang } from "../shared/i18n";
 import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./http-errors";
+import { calendarRoutes, filingRoutes } from "./routes/filing";
 import { healthRoutes } from "./routes/health";
 import { importRoutes, templateRoutes } from "./routes/imports";
 import { methodologyRoutes } from "./routes/methodologies";
@@ -37,6 +38,8 @@ export function createApp(deps: Deps) {
   app.route("/api/leaderboards", leaderboardRoutes(deps));
   app.route("/api/imports", importRoutes(deps));
   app.route("/api/templates", templateRoutes(deps));
+  app.route("/api/filing", filingRoutes(deps));
+  app.route("/api/calendars", calendarRoutes(deps));
   return app;
 }
 

@@ -1,6 +1,7 @@
 // The ports the services depend on. Adapters: store/dynamodb.ts (DynamoDB or the embedded dynalite,
 // through the same AWS SDK code) and store/s3.ts (S3 or the embedded s3rver).
 
+import type { ReportingCalendar } from "../shared/calendar";
 import type { RowError } from "../shared/ingest/row-error";
 import type { ManualScore, Scorecard } from "../shared/methodology/engine";
 import type { Methodology } from "../shared/methodology/model";
@@ -12,6 +13,9 @@ export interface UnitStore {
   listUnits(): Promise<Unit[]>;
   getUnit(id: string): Promise<Unit | undefined>;
   putUnits(units: readonly Unit[]): Promise<void>;
+  /** A cohort's reporting calendar, if one was set (otherwise the default applies). */
+  getCalendar(cohort: string): Promise<ReportingCalendar | undefined>;
+  putCalendar(calendar: ReportingCalendar): Promise<void>;
 }
 
 export interface Submission {

@@ -23,6 +23,8 @@ export interface ReportVersion extends ReportInput {
   readonly source: ReportSource;
   /** For file imports: the file name and import id ("bao-cao-q3.xlsx · import 01J…"). */
   readonly sourceRef?: string;
+  /** On the latest version: when the unit-period was first filed (what the reporting calendar judges). */
+  readonly filedAt?: string;
 }
 
 const count = z.int().check(z.nonnegative());

@@ -83,6 +83,7 @@ describe("POST /api/reports", () => {
       version: 1,
       submittedBy: "lan",
       submittedAt: "2025-08-03T01:00:00.000Z",
+      filedAt: "2025-08-03T01:00:00.000Z",
       source: "form",
     });
     const repeat = await app.request("/api/reports", json(report));
@@ -264,5 +265,37 @@ describe("unknown routes", () => {
     const response = await app.request("/api/nothing");
     expect(response.status).toBe(404);
     expect((await response.json()).errors[0].code).toBe("notFound");
+  });
+});
+
+describe("filing status", () => {
+  it("tells who filed on time, late or not at all, by the first version's time", async () => {
+    await app.request("/api/calendars/district", {
+      method: "PUT",
+      body: JSON.stringify({ dueDays: 10, overrides: { "2025-Q2": "2025-07-05" } }),
+    });
+    const calendar = await (await app.request("/api/calendars/district")).json();
+    expect(calendar).toEqual({ cohort: "district", dueDays: 10, overrides: { "2025-Q2": "2025-07-05" } });
+    stack.clock = new Date("2025-07-20T03:00:00Z");
+    const body = await (await app.request("/api/filing/district/2025-Q2")).json();
+    expect(body.dueDate).toBe("2025-07-05");
+    // All three districts filed 2025-Q2 during the test set-up, on the clock's date then (2025-10-05): late.
+    expect(body.rows.map((r: { unitId: string; state: string }) => [r.unitId, r.state])).toEqual([
+      ["huyen-a", "late"],
+      ["huyen-b", "late"],
+      ["huyen-c", "late"],
+    ]);
+    const june = await (await app.request("/api/filing/commune/2025-M06")).json();
+    expect(june.counts).toEqual({ onTime: 0, late: 0, missing: 1, notDue: 0 });
+    expect(june.rows[0]).toMatchObject({ unitId: "xa-a1", state: "missing", dueDate: "2025-07-10", daysLate: 10 });
+    const august = await (await app.request("/api/filing/commune/2025-M08")).json();
+    expect(august.counts).toEqual({ onTime: 0, late: 0, missing: 0, notDue: 1 });
+    const bad = await app.request("/api/filing/district/2025-9M");
+    expect((await bad.json()).errors[0].code).toBe("rollUpPeriod");
+    const badCalendar = await app.request("/api/calendars/district", {
+      method: "PUT",
+      body: JSON.stringify({ dueDays: -1 }),
+    });
+    expect(badCalendar.status).toBe(400);
   });
 });

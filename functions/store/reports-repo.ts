@@ -22,10 +22,11 @@ export function reportsRepo(db: Db): ReportStore {
     return last ? Number(last.version) : 0;
   }
 
-  const latestItem = (report: ReportVersion) => ({
+  const latestItem = (report: ReportVersion, filedAt: string) => ({
     ...keys.latestReport(report.unitId, report.period),
     type: "ReportLatest",
     ...report,
+    filedAt,
   });
   const versionItem = (report: ReportVersion) => ({
     ...keys.reportVersion(report.unitId, report.period, report.version),
@@ -49,9 +50,12 @@ export function reportsRepo(db: Db): ReportStore {
         const report: ReportVersion = { ...input, ...submission, version };
         if (await db.putIf(versionItem(report), "attribute_not_exists(pk)")) {
           // Only moves forward: a slower writer of an older version leaves the newer pointer alone.
-          await db.putIf(latestItem(report), "attribute_not_exists(pk) OR version < :version", { ":version": version });
+          const filedAt = latest?.filedAt ?? latest?.submittedAt ?? report.submittedAt;
+          await db.putIf(latestItem(report, filedAt), "attribute_not_exists(pk) OR version < :version", {
+            ":version": version,
+          });
           await db.put(periodItem(input.period));
-          return { report, created: true };
+          return { report: { ...report, filedAt }, created: true };
         }
         // Another writer took this version number: take the next one, never overwrite.
         if (attempt >= MAX_VERSION_ATTEMPTS)
@@ -63,12 +67,17 @@ export function reportsRepo(db: Db): ReportStore {
     async loadReportVersions(versions) {
       await db.batchPut(versions.map(versionItem));
       const latest = new Map<string, ReportVersion>();
+      const filed = new Map<string, string>();
       for (const report of versions) {
         const key = `${report.unitId}\u0000${report.period}`;
         const current = latest.get(key);
         if (!current || current.version < report.version) latest.set(key, report);
+        const first = filed.get(key);
+        if (!first || report.submittedAt < first) filed.set(key, report.submittedAt);
       }
-      await db.batchPut([...latest.values()].map(latestItem));
+      await db.batchPut(
+        [...latest.entries()].map(([key, report]) => latestItem(report, filed.get(key) ?? report.submittedAt)),
+      );
       await db.batchPut([...new Set(versions.map((report) => report.period))].map(periodItem));
     },
 
@@ -105,5 +114,6 @@ function toReport(item: Item): ReportVersion {
     submittedAt: String(item.submittedAt),
     source: item.source as ReportVersion["source"],
     ...(item.sourceRef ? { sourceRef: String(item.sourceRef) } : {}),
+    ...(item.filedAt ? { filedAt: String(item.filedAt) } : {}),
   };
 }

@@ -105,4 +105,6 @@ export const keys = {
   }),
   importRows: (importId: string) => ({ pk: `IMPORT#${importId}`, skPrefix: "ROW#" }),
   contentHash: (kind: string, hash: string) => ({ pk: `IMPORTHASH#${kind}#${hash}`, sk: "HASH" }),
+
+  calendar: (cohort: string) => ({ pk: "CALENDARS", sk: `COHORT#${cohort}` }),
 };

@@ -1,5 +1,6 @@
-// Units: one item each, listed through gsi1 (see README.md).
+// Units (one item each, listed through gsi1) and the reporting calendar of each cohort (see README.md).
 
+import type { ReportingCalendar } from "../../shared/calendar";
 import type { Unit } from "../../shared/units";
 import type { UnitStore } from "../ports";
 import type { Db, Item } from "./db";
@@ -17,6 +18,14 @@ export function unitsRepo(db: Db): UnitStore {
     },
     async putUnits(units) {
       await db.batchPut(units.map((unit) => ({ ...keys.unit(unit.id), type: "Unit", ...unit })));
+    },
+    async getCalendar(cohort) {
+      const { pk, sk } = keys.calendar(cohort);
+      const item = await db.get(pk, sk);
+      return item ? (item.calendar as ReportingCalendar) : undefined;
+    },
+    async putCalendar(calendar) {
+      await db.put({ ...keys.calendar(calendar.cohort), type: "Calendar", calendar });
     },
   };
 }
