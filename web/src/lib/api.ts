@@ -1,6 +1,8 @@
 // Typed calls to the ParWatch API; errors carry the API's localized message.
 
+import type { FilingRow } from "../../../shared/calendar";
 import type { PeriodFigures } from "../../../shared/figures";
+import type { LocalizedRowError } from "../../../shared/ingest/row-error";
 import type { LeaderboardRow } from "../../../shared/leaderboard";
 import type { Methodology } from "../../../shared/methodology/model";
 import type { Ranking } from "../../../shared/ranking";
@@ -10,15 +12,35 @@ import { locale } from "./i18n.svelte";
 
 export class ApiError extends Error {}
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { "accept-language": locale.lang } });
-  const body = await response.json().catch(() => undefined);
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An API answer that carries per-field errors (400) rather than a failure. */
+export class InvalidInput extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((error) => error.message).join(" "));
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: { "accept-language": locale.lang, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const answer = await response.json().catch(() => undefined);
+  if (response.status === 400 && answer?.errors) throw new InvalidInput(answer.errors);
   if (!response.ok) {
-    const messages = (body?.errors as { message: string }[] | undefined)?.map((error) => error.message);
+    const messages = (answer?.errors as FieldError[] | undefined)?.map((error) => error.message);
     throw new ApiError(messages?.join(" ") || `HTTP ${response.status}`);
   }
-  return body as T;
+  return answer as T;
 }
+
+const get = <T>(path: string) => call<T>("GET", path);
 
 export interface MethodologySummary {
   id: string;
@@ -40,7 +62,33 @@ export interface ScoreBoard {
   bottom: LeaderboardRow[];
 }
 
+export interface ImportRecord {
+  importId: string;
+  kind: string;
+  fileName: string;
+  status: "pending" | "staged" | "committed" | "applied" | "rejected" | "duplicate" | "failed";
+  rows: number;
+  accepted: number;
+  errorCount: number;
+  uploadedBy: string;
+  createdAt: string;
+}
+
 export const api = {
+  submitReport: (body: unknown) => call<{ report: ReportVersion; created: boolean }>("POST", "/api/reports", body),
+  figures: (id: string, period: string) => get<PeriodFigures>(`/api/units/${encodeURIComponent(id)}/reports/${period}`),
+  announce: (body: { kind: string; fileName: string; period?: string }) =>
+    call<{ importId: string; uploadUrl: string; headers: Record<string, string>; limitBytes: number }>(
+      "POST",
+      "/api/imports",
+      body,
+    ),
+  importStatus: (id: string) => get<{ record: ImportRecord; errors: LocalizedRowError[] }>(`/api/imports/${id}`),
+  imports: () => get<{ imports: ImportRecord[] }>("/api/imports"),
+  filing: (cohort: string, period: string) =>
+    get<{ dueDate: string; counts: Record<FilingRow["state"], number>; rows: FilingRow[] }>(
+      `/api/filing/${encodeURIComponent(cohort)}/${period}`,
+    ),
   methodologies: () => get<{ methodologies: MethodologySummary[] }>("/api/methodologies"),
   scoreBoard: (cohort: string, period: string, methodology: string) =>
     get<ScoreBoard>(

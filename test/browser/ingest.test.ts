@@ -1,0 +1,118 @@
+// Getting data in, as a reporter and a clerk would, in Debian's Chromium against the real server:
+// the report form, a good and a bad file through the Upload page, and the filing status page.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startLocal } from "../../functions/local/server";
+import { launchChromium } from "../support/browser";
+
+const SHOTS = resolve(".scratch/screenshots");
+let server: RunningServer;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "parwatch-e2e-ingest-"));
+  server = await startLocal({ port: 0, dataDir: join(dir, "data"), webDir: resolve("web/dist") });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+describe("getting data in", () => {
+  it("files a report through the form, with errors under their field first", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/report`);
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption("huyen-tan-phuoc");
+    await page.getByLabel("Kỳ báo cáo (tháng hoặc quý)").selectOption("2026-M10");
+    // The previous month (September) is shown beside each field: the demo has quarters, so the column reads —.
+    await page.getByLabel("Tiếp nhận", { exact: true }).fill("1.250");
+    await page.getByLabel("Giải quyết đúng hạn").fill("1.100");
+    await page.getByLabel("Phản ánh, kiến nghị tiếp nhận").fill("4");
+    await page.getByLabel("Phản ánh, kiến nghị xử lý đúng hạn").fill("6");
+    await page.getByRole("button", { name: "Nộp báo cáo" }).click();
+    await expect(page.locator(".field-error").first().textContent()).resolves.toContain(
+      "Phản ánh, kiến nghị xử lý đúng hạn (6) không được lớn hơn Phản ánh, kiến nghị tiếp nhận (4).",
+    );
+    await page.screenshot({ path: join(SHOTS, "report-form-error-vi.png"), fullPage: true });
+    await page.getByLabel("Phản ánh, kiến nghị xử lý đúng hạn").fill("4");
+    await page.getByRole("button", { name: "Nộp báo cáo" }).click();
+    await expect(page.locator(".message.good").textContent()).resolves.toContain("Đã lưu phiên bản 1");
+    const saved = await (await fetch(`${server.url}/api/units/huyen-tan-phuoc/reports/2026-M10`)).json();
+    expect(saved.report).toMatchObject({
+      source: "form",
+      metrics: { received: 1250, resolvedOnTime: 1100, feedbackOnTime: 4 },
+    });
+    await page.close();
+  });
+
+  it("uploads a good file and a bad one; the bad one writes nothing and lists its problems", async () => {
+    const good = join(dir, "bao-cao-thang-10.csv");
+    writeFileSync(
+      good,
+      "Mã đơn vị,Kỳ báo cáo,Tiếp nhận,Giải quyết trước hạn,Giải quyết đúng hạn\nso-tu-phap,2026-M10,410,200,190\nso-y-te,2026-M10,1.020,500,480\n",
+    );
+    const bad = join(dir, "bao-cao-loi.csv");
+    writeFileSync(
+      bad,
+      "Mã đơn vị,Kỳ báo cáo,Tiếp nhận,Giải quyết đúng hạn\nso-xay-dung,2026-M10,12,10\nso-khong-co,2026-M10,5,5\nso-cong-thuong,2026-M13,=SUM(C2:C3),5\nso-xay-dung,2026-M10,12,10\n",
+    );
+
+    const page = await newPage();
+    await page.goto(`${server.url}/upload`);
+    await page.getByLabel("Tệp CSV (UTF-8) hoặc Excel .xlsx").setInputFiles(good);
+    await page.getByRole("button", { name: "Tải lên" }).click();
+    await page.waitForSelector('.result[data-status="applied"]');
+    await expect(page.locator(".result").textContent()).resolves.toContain("Đã nhập 2 dòng từ bao-cao-thang-10.csv.");
+    await page.screenshot({ path: join(SHOTS, "upload-good-vi.png"), fullPage: true });
+
+    await page.getByLabel("Tệp CSV (UTF-8) hoặc Excel .xlsx").setInputFiles(bad);
+    await page.getByRole("button", { name: "Tải lên" }).click();
+    await page.waitForSelector('.result[data-status="rejected"]');
+    const problems = await page.locator("table.errors tbody tr").allTextContents();
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toContain("Không có đơn vị mã so-khong-co.");
+    expect(problems.join("\n")).toContain("Ô chứa công thức");
+    expect(problems.join("\n")).toContain("đã có ở dòng 2 của tệp");
+    expect(await page.getByRole("link", { name: "Tải báo cáo lỗi (CSV)" }).getAttribute("href")).toMatch(
+      /errors\.csv$/,
+    );
+    await page.screenshot({ path: join(SHOTS, "upload-bad-vi.png"), fullPage: true });
+    const nothing = await fetch(`${server.url}/api/units/so-xay-dung/reports/2026-M10`);
+    expect(nothing.status).toBe(404);
+
+    const history = await page.locator("table.history tbody tr").allTextContents();
+    expect(history[0]).toContain("Bị từ chối (4)");
+    expect(history[1]).toContain("Đã nhập");
+    await page.close();
+  });
+
+  it("lists units that have not filed the latest quarter, worst first", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/filing`);
+    await page.waitForURL(/\/filing\/district\/2026-Q3/);
+    await page.getByLabel("Nhóm đơn vị").selectOption("commune");
+    await page.waitForURL(/\/filing\/commune\/2026-Q3/);
+    await page.waitForSelector("table.filing tbody tr");
+    const first = await page.locator("table.filing tbody tr").first().textContent();
+    expect(first).toMatch(/Chưa nộp \(quá hạn \d+ ngày\)/);
+    await expect(page.locator(".summary").textContent()).resolves.toMatch(/chưa nộp/);
+    await page.screenshot({ path: join(SHOTS, "filing-communes-vi.png"), fullPage: true });
+    await page.close();
+  });
+});
