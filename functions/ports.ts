@@ -34,8 +34,18 @@ export interface SaveResult {
 export interface ReportStore {
   /** Keeps a new version (never overwrites one) and makes it the latest; safe under concurrent writers. */
   saveReport(input: ReportInput, submission: Submission): Promise<SaveResult>;
-  /** Adds versions in bulk to a store that has none for those unit-periods (seeding, staged imports). */
+  /** Adds versions in bulk to a store that has none for those unit-periods (seeding). */
   loadReportVersions(versions: readonly ReportVersion[]): Promise<void>;
+  /**
+   * saveReport for many reports at once (file imports): the same guarantees — a new version never
+   * overwrites one, the latest only moves forward, identical figures add nothing — with the reads done
+   * per period and the conditional writes in parallel. Returns how many versions were created.
+   */
+  saveReports(
+    inputs: readonly ReportInput[],
+    submission: Submission,
+    onSaved?: (saved: number) => void,
+  ): Promise<number>;
   latestReport(unitId: string, period: string): Promise<ReportVersion | undefined>;
   /** All versions of a unit-period, oldest first. */
   reportHistory(unitId: string, period: string): Promise<ReportVersion[]>;

@@ -137,7 +137,8 @@ describe("crashes", () => {
         },
       }),
     ).rejects.toThrow("simulated crash");
-    expect(await latest("huyen-c", "2024-Q2")).toBeUndefined();
+    const [interrupted] = await stack.deps.store.listImports(1);
+    expect(interrupted?.status).toBe("committed"); // committed but not applied: recovery will finish it
     expect(await recoverImports(stack.deps)).toEqual({ applied: 1, failed: 0 });
     for (const [i, unit] of TEST_UNITS.filter((u) => u.cohort !== "province").entries()) {
       const history = await stack.deps.store.reportHistory(unit.id, "2024-Q2");

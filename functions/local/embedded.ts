@@ -2,12 +2,11 @@
 // on the file system), reached through the normal AWS SDK v3 clients — no in-memory fakes.
 
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
-import dynalite from "dynalite";
 import { Level } from "level";
 import S3rver from "s3rver";
 
@@ -74,17 +73,17 @@ export async function startEmbedded(dataDir?: string, buckets: readonly string[]
   const s3Dir = dataDir ? join(dataDir, "s3") : mkdtempSync(join(tmpdir(), "parwatch-s3-"));
   mkdirSync(s3Dir, { recursive: true });
 
-  const dynamoServer = dynalite({
-    ...(dataDir ? { path: join(dataDir, "dynamodb") } : {}),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
+  // dynalite in a worker thread: the database and its callers then run on two cores, not one.
+  const worker = new Worker(new URL("./dynalite-worker.mjs", import.meta.url), {
+    workerData: dataDir ? { path: join(dataDir, "dynamodb") } : {},
   });
-  await new Promise<void>((resolve, reject) => {
-    dynamoServer.once("error", reject);
-    dynamoServer.listen(0, "127.0.0.1", () => resolve());
+  const dynamoPort = await new Promise<number>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("message", (message: { port?: number; error?: string }) =>
+      message.port ? resolve(message.port) : reject(new Error(message.error ?? "dynalite did not start")),
+    );
   });
-  const dynamoEndpoint = `http://127.0.0.1:${(dynamoServer.address() as AddressInfo).port}`;
+  const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
 
   const s3Server = new S3rver({
     address: "127.0.0.1",
@@ -128,7 +127,11 @@ export async function startEmbedded(dataDir?: string, buckets: readonly string[]
     async close() {
       dynamo.destroy();
       s3.destroy();
-      await new Promise<void>((resolve) => dynamoServer.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        worker.once("message", () => resolve());
+        worker.postMessage("close");
+      });
+      await worker.terminate();
       await s3Server.close();
       if (!dataDir) rmSync(s3Dir, { recursive: true, force: true });
     },

@@ -249,21 +249,31 @@ async function applyImport(
   const sourceRef = `${record.fileName} · ${record.importId}`;
   let applied = 0;
   if (record.kind === "reports") {
-    for (const row of rows as ReportRow[]) {
-      // After a crash, a row this import already wrote is not written again (a later edit may follow it).
-      const done =
-        recovering &&
-        (await deps.store.reportHistory(row.input.unitId, row.input.period)).some((v) => v.sourceRef === sourceRef);
-      if (!done) {
-        await deps.store.saveReport(row.input, {
-          submittedBy: record.uploadedBy,
-          submittedAt: record.committedAt ?? deps.now().toISOString(),
-          source: "file",
-          sourceRef,
-        });
+    const reports = rows as ReportRow[];
+    const submission = {
+      submittedBy: record.uploadedBy,
+      submittedAt: record.committedAt ?? deps.now().toISOString(),
+      source: "file" as const,
+      sourceRef,
+    };
+    if (!recovering) {
+      await deps.store.saveReports(
+        reports.map((row) => row.input),
+        submission,
+        (saved) => hooks.afterApplyRow?.(saved, reports.length),
+      );
+      applied = reports.length;
+    } else {
+      // Row by row: after a crash, a row this import already wrote is not written again (a later edit
+      // may follow it).
+      for (const row of reports) {
+        const done =
+          recovering &&
+          (await deps.store.reportHistory(row.input.unitId, row.input.period)).some((v) => v.sourceRef === sourceRef);
+        if (!done) await deps.store.saveReport(row.input, submission);
+        applied++;
+        hooks.afterApplyRow?.(applied, reports.length);
       }
-      applied++;
-      hooks.afterApplyRow?.(applied, rows.length);
     }
   } else if (record.kind === "units") {
     await deps.store.putUnits(rows as Unit[]);

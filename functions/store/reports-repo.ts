@@ -1,33 +1,29 @@
-// Versioned reports: every accepted submission kept, a LATEST pointer per unit-period that only moves
-// forward, conditional writes instead of transactions (see README.md, "How a report is saved").
+// Versioned reports: every accepted submission is its own item, never overwritten (conditional writes
+// instead of transactions); the latest of a unit-period is simply its highest version, so there is no
+// pointer to keep in step. Each version carries when the unit-period was first filed (see README.md).
 
 import { sameMetrics } from "../../shared/metrics";
-import type { ReportVersion } from "../../shared/report";
-import type { ReportStore } from "../ports";
-import type { Db, Item } from "./db";
+import type { ReportInput, ReportVersion } from "../../shared/report";
+import type { ReportStore, SaveResult, Submission } from "../ports";
+import { type Db, type Item, mapLimit } from "./db";
 import { GSI1, keys } from "./table";
 
 const MAX_VERSION_ATTEMPTS = 8;
+// Conditional writes in flight at once during bulk saves: enough to keep dynalite's thread busy.
+const BULK_CONCURRENCY = 24;
+
+/** The highest version per unit-period among the given versions. */
+function latestOf(versions: readonly ReportVersion[]): ReportVersion[] {
+  const latest = new Map<string, ReportVersion>();
+  for (const report of versions) {
+    const key = `${report.unitId}\u0000${report.period}`;
+    const current = latest.get(key);
+    if (!current || current.version < report.version) latest.set(key, report);
+  }
+  return [...latest.values()];
+}
 
 export function reportsRepo(db: Db): ReportStore {
-  async function lastVersionNumber(unitId: string, period: string): Promise<number> {
-    const { pk, skPrefix } = keys.reportVersionPrefix(unitId, period);
-    const [last] = await db.query({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
-      ScanIndexForward: false,
-      Limit: 1,
-      ConsistentRead: true,
-    });
-    return last ? Number(last.version) : 0;
-  }
-
-  const latestItem = (report: ReportVersion, filedAt: string) => ({
-    ...keys.latestReport(report.unitId, report.period),
-    type: "ReportLatest",
-    ...report,
-    filedAt,
-  });
   const versionItem = (report: ReportVersion) => ({
     ...keys.reportVersion(report.unitId, report.period, report.version),
     type: "ReportVersion",
@@ -36,47 +32,81 @@ export function reportsRepo(db: Db): ReportStore {
   const periodItem = (period: string) => ({ ...keys.filedPeriod(period), type: "Period", period });
 
   async function latestReport(unitId: string, period: string): Promise<ReportVersion | undefined> {
-    const { pk, sk } = keys.latestReport(unitId, period);
-    const item = await db.get(pk, sk, true);
-    return item ? toReport(item) : undefined;
+    const { pk, skPrefix } = keys.reportVersionPrefix(unitId, period);
+    const [last] = await db.query({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    });
+    return last ? toReport(last) : undefined;
+  }
+
+  /** Writes the version after `current`; false when another writer took that number first. */
+  async function writeNext(input: ReportInput, submission: Submission, current: ReportVersion | undefined) {
+    const report: ReportVersion = {
+      ...input,
+      ...submission,
+      version: (current?.version ?? 0) + 1,
+      filedAt: current?.filedAt ?? current?.submittedAt ?? submission.submittedAt,
+    };
+    return (await db.putIf(versionItem(report), "attribute_not_exists(pk)")) ? report : undefined;
+  }
+
+  async function saveReport(input: ReportInput, submission: Submission): Promise<SaveResult> {
+    for (let attempt = 1; attempt <= MAX_VERSION_ATTEMPTS; attempt++) {
+      const latest = await latestReport(input.unitId, input.period);
+      if (latest && sameMetrics(latest.metrics, input.metrics)) return { report: latest, created: false };
+      const report = await writeNext(input, submission, latest);
+      if (report) {
+        await db.put(periodItem(input.period));
+        return { report, created: true };
+      }
+      // Another writer took this version number: read again and take the next one, never overwrite.
+    }
+    throw new Error(`could not save ${input.unitId} ${input.period}: contention`);
   }
 
   return {
-    async saveReport(input, submission) {
-      const latest = await latestReport(input.unitId, input.period);
-      if (latest && sameMetrics(latest.metrics, input.metrics)) return { report: latest, created: false };
-      let version = (await lastVersionNumber(input.unitId, input.period)) + 1;
-      for (let attempt = 1; ; attempt++) {
-        const report: ReportVersion = { ...input, ...submission, version };
-        if (await db.putIf(versionItem(report), "attribute_not_exists(pk)")) {
-          // Only moves forward: a slower writer of an older version leaves the newer pointer alone.
-          const filedAt = latest?.filedAt ?? latest?.submittedAt ?? report.submittedAt;
-          await db.putIf(latestItem(report, filedAt), "attribute_not_exists(pk) OR version < :version", {
-            ":version": version,
-          });
-          await db.put(periodItem(input.period));
-          return { report: { ...report, filedAt }, created: true };
-        }
-        // Another writer took this version number: take the next one, never overwrite.
-        if (attempt >= MAX_VERSION_ATTEMPTS)
-          throw new Error(`could not save ${input.unitId} ${input.period}: contention`);
-        version = (await lastVersionNumber(input.unitId, input.period)) + 1;
+    saveReport,
+
+    async saveReports(inputs, submission, onSaved) {
+      const periods = [...new Set(inputs.map((input) => input.period))];
+      const latest = new Map<string, ReportVersion>();
+      for (const period of periods) {
+        const versions = (await db.queryIndex(GSI1, "gsi1pk", keys.reportsOfPeriod(period).gsi1pk)).map(toReport);
+        for (const report of latestOf(versions)) latest.set(`${report.unitId}\u0000${report.period}`, report);
       }
+      let saved = 0;
+      const created = await mapLimit(inputs, BULK_CONCURRENCY, async (input) => {
+        const current = latest.get(`${input.unitId}\u0000${input.period}`);
+        let made: boolean;
+        if (current && sameMetrics(current.metrics, input.metrics)) made = false;
+        // Someone filed this unit-period meanwhile: the careful one-by-one path sorts it out.
+        else
+          made = (await writeNext(input, submission, current)) ? true : (await saveReport(input, submission)).created;
+        onSaved?.(++saved);
+        return made;
+      });
+      await db.batchPut(periods.map(periodItem));
+      return created.filter(Boolean).length;
     },
 
     async loadReportVersions(versions) {
-      await db.batchPut(versions.map(versionItem));
-      const latest = new Map<string, ReportVersion>();
       const filed = new Map<string, string>();
       for (const report of versions) {
         const key = `${report.unitId}\u0000${report.period}`;
-        const current = latest.get(key);
-        if (!current || current.version < report.version) latest.set(key, report);
         const first = filed.get(key);
         if (!first || report.submittedAt < first) filed.set(key, report.submittedAt);
       }
       await db.batchPut(
-        [...latest.entries()].map(([key, report]) => latestItem(report, filed.get(key) ?? report.submittedAt)),
+        versions.map((report) =>
+          versionItem({
+            ...report,
+            filedAt: filed.get(`${report.unitId}\u0000${report.period}`) ?? report.submittedAt,
+          }),
+        ),
       );
       await db.batchPut([...new Set(versions.map((report) => report.period))].map(periodItem));
     },
@@ -89,12 +119,12 @@ export function reportsRepo(db: Db): ReportStore {
     },
 
     async latestReportsOfUnit(unitId) {
-      const { pk, skPrefix } = keys.latestReportPrefix(unitId);
-      return (await db.queryPrefix(pk, skPrefix)).map(toReport);
+      const { pk, skPrefix } = keys.unitVersionsPrefix(unitId);
+      return latestOf((await db.queryPrefix(pk, skPrefix)).map(toReport));
     },
 
     async latestReportsOfPeriod(period) {
-      return (await db.queryIndex(GSI1, "gsi1pk", keys.latestReportsOfPeriod(period).gsi1pk)).map(toReport);
+      return latestOf((await db.queryIndex(GSI1, "gsi1pk", keys.reportsOfPeriod(period).gsi1pk)).map(toReport));
     },
 
     async filedPeriods() {

@@ -39,20 +39,16 @@ export const keys = {
   unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: "PROFILE", gsi1pk: "UNITS", gsi1sk: `UNIT#${unitId}` }),
   allUnits: () => ({ gsi1pk: "UNITS" }),
 
+  // Every version is indexed under its period: the latest of a unit is its highest version there.
   reportVersion: (unitId: string, period: string, version: number) => ({
     pk: `UNIT#${unitId}`,
     sk: `VERSION#${period}#${String(version).padStart(VERSION_DIGITS, "0")}`,
+    gsi1pk: `PERIOD#${period}`,
+    gsi1sk: `UNIT#${unitId}#${String(version).padStart(VERSION_DIGITS, "0")}`,
   }),
   reportVersionPrefix: (unitId: string, period: string) => ({ pk: `UNIT#${unitId}`, skPrefix: `VERSION#${period}#` }),
-
-  latestReport: (unitId: string, period: string) => ({
-    pk: `UNIT#${unitId}`,
-    sk: `LATEST#${period}`,
-    gsi1pk: `PERIOD#${period}`,
-    gsi1sk: `UNIT#${unitId}`,
-  }),
-  latestReportPrefix: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: "LATEST#" }),
-  latestReportsOfPeriod: (period: string) => ({ gsi1pk: `PERIOD#${period}` }),
+  unitVersionsPrefix: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: "VERSION#" }),
+  reportsOfPeriod: (period: string) => ({ gsi1pk: `PERIOD#${period}` }),
 
   filedPeriod: (period: string) => ({ pk: "PERIODS", sk: `PERIOD#${period}` }),
   filedPeriods: () => ({ pk: "PERIODS", skPrefix: "PERIOD#" }),

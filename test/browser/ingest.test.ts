@@ -108,7 +108,7 @@ describe("getting data in", () => {
     await page.waitForURL(/\/filing\/district\/2026-Q3/);
     await page.getByLabel("Nhóm đơn vị").selectOption("commune");
     await page.waitForURL(/\/filing\/commune\/2026-Q3/);
-    await page.waitForSelector("table.filing tbody tr");
+    await page.waitForFunction(() => document.querySelectorAll("table.filing tbody tr").length === 120);
     const first = await page.locator("table.filing tbody tr").first().textContent();
     expect(first).toMatch(/Chưa nộp \(quá hạn \d+ ngày\)/);
     await expect(page.locator(".summary").textContent()).resolves.toMatch(/chưa nộp/);
