@@ -2,6 +2,7 @@
 // people (and quoted in notes), never asserted in tests.
 
 import { foundationBenchmarks } from "./foundation";
+import { ingestBenchmarks } from "./ingest";
 import { megabytes, record } from "./measure";
 import { scoringBenchmarks } from "./scoring";
 
@@ -10,6 +11,8 @@ console.log(`ParWatch benchmarks — Node ${process.version}, ${new Date().toISO
 // The in-memory engine runs first, before the servers of the foundation figures fill the heap.
 console.log("Scoring engine");
 await scoringBenchmarks();
+console.log("\nIngestion");
+await ingestBenchmarks();
 console.log("\nFoundation");
 await foundationBenchmarks();
 record("\npeak RSS of the benchmark process", megabytes(process.resourceUsage().maxRSS * 1024));

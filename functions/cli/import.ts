@@ -30,7 +30,7 @@ export const importCommand: Command = {
     io.stderr.write(`${say(io, "cli.import.reading", { file })}\n`);
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await readFile(file));
+      bytes = await readFile(file); // a Buffer is a Uint8Array: no copy of a large file
     } catch (error) {
       return fail(io, "cli.error.file", { file, detail: (error as Error).message });
     }

@@ -5,6 +5,7 @@
 // runs at start. The same file twice is recognised by its content hash and writes nothing.
 
 import { createHash, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { InvalidInputError, NotFoundError } from "../../shared/errors";
 import { checkReportRows, type ReportRow } from "../../shared/ingest/report-rows";
@@ -153,6 +154,16 @@ async function checkFile(deps: Deps, kind: ImportKind, request: ImportRequest): 
     : { ok: true, staged: { kind: "units", rows: rows.map((row) => row.unit) } };
 }
 
+/** UTF-8 text a megabyte at a time; throws on bytes that are not UTF-8. */
+function* utf8Chunks(bytes: Uint8Array, size = 1 << 20): Generator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let offset = 0; offset < bytes.length; offset += size) {
+    yield decoder.decode(bytes.subarray(offset, offset + size), { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
 async function checkSipas(
   deps: Deps,
   request: ImportRequest,
@@ -167,12 +178,6 @@ async function checkSipas(
       limit: "300 MB",
     });
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(request.bytes).replace(/^\ufeff/, "");
-  } catch {
-    return fileError("error.import.encoding");
-  }
   const survey = bundledMethodology("sipas") as Methodology;
   const aggregator = new SipasAggregator(survey);
   const units = new Set((await deps.store.listUnits()).map((unit) => unit.id));
@@ -181,57 +186,73 @@ async function checkSipas(
   let row = 1;
   let current: string[] = [];
   const cell = (column: string) => (current[header?.get(column) ?? -1] ?? "").trim();
-  // Streamed row by row from the text: a million answers never become a million row arrays.
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: true,
-    step: (results) => {
-      if (!header) {
-        header = new Map(results.data.map((name, i) => [name.trim().toLowerCase(), i]));
-        for (const column of ["respondent", "unit", "criterion", "answer"]) {
-          if (!header.has(column)) errors.push({ row: 1, column, value: "", key: "error.import.missingColumn" });
-        }
-        return;
-      }
-      if (errors.count > 0 && row === 1) return;
-      row++;
-      current = results.data;
-      const unit = cell("unit");
-      if (!units.has(unit)) {
-        errors.push({
-          row,
-          column: "unit",
-          value: unit,
-          key: unit ? "error.unknownUnit" : "error.required",
-          params: { value: unit },
-        });
-        return;
-      }
-      const text = cell("answer");
-      const needs = cell("needs");
-      const problems = aggregator.addAnswer(
-        cell("respondent"),
-        unit,
-        cell("element"),
-        cell("criterion"),
-        text === "" ? null : Number(text),
-        needs
-          ? needs
-              .split(";")
-              .map((need) => need.trim())
-              .filter(Boolean)
-          : undefined,
-      );
-      for (const problem of problems) {
-        errors.push({
-          row,
-          column: problem.path,
-          value: cell(problem.path),
-          key: problem.key,
-          ...(problem.params ? { params: problem.params } : {}),
-        });
-      }
-    },
-  });
+  try {
+    // Decoded and parsed a megabyte at a time: a million answers never sit in memory as text or rows.
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(Readable.from(utf8Chunks(request.bytes)), {
+        skipEmptyLines: true,
+        step: (results) => {
+          if (!header) {
+            header = new Map(
+              results.data.map((name, i) => [
+                name
+                  .replace(/^\ufeff/, "")
+                  .trim()
+                  .toLowerCase(),
+                i,
+              ]),
+            );
+            for (const column of ["respondent", "unit", "criterion", "answer"]) {
+              if (!header.has(column)) errors.push({ row: 1, column, value: "", key: "error.import.missingColumn" });
+            }
+            return;
+          }
+          if (errors.count > 0 && row === 1) return;
+          row++;
+          current = results.data;
+          const unit = cell("unit");
+          if (!units.has(unit)) {
+            errors.push({
+              row,
+              column: "unit",
+              value: unit,
+              key: unit ? "error.unknownUnit" : "error.required",
+              params: { value: unit },
+            });
+            return;
+          }
+          const text = cell("answer");
+          const needs = cell("needs");
+          const problems = aggregator.addAnswer(
+            cell("respondent"),
+            unit,
+            cell("element"),
+            cell("criterion"),
+            text === "" ? null : Number(text),
+            needs
+              ? needs
+                  .split(";")
+                  .map((need) => need.trim())
+                  .filter(Boolean)
+              : undefined,
+          );
+          for (const problem of problems) {
+            errors.push({
+              row,
+              column: problem.path,
+              value: cell(problem.path),
+              key: problem.key,
+              ...(problem.params ? { params: problem.params } : {}),
+            });
+          }
+        },
+        complete: () => resolve(),
+        error: (error) => reject(error),
+      });
+    });
+  } catch {
+    return fileError("error.import.encoding");
+  }
   if (!header) return fileError("error.import.empty");
   if (row === 1 && errors.count === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
   if (errors.count > 0) return { ok: false, rows: row - 1, errors };
