@@ -9,7 +9,6 @@ export const en: Record<MessageKey, string> = {
   "nav.language": "Tiếng Việt",
   "nav.languageLabel": "Language",
 
-  "nav.unit": "Unit",
   "nav.skip": "Skip to main content",
   "common.loading": "Loading…",
   "common.loadFailed": "Could not load the data: {message}",
@@ -145,7 +144,8 @@ export const en: Record<MessageKey, string> = {
   "upload.templates": "Templates:",
   "upload.limit": "Limit {limit}. A file with any bad row writes nothing.",
   "upload.send": "Upload",
-  "upload.sending": "Uploading and checking…",
+  "upload.progress": "Uploading: {percent}",
+  "upload.checking": "Uploaded; checking and writing the data…",
   "upload.history": "Upload history",
   "upload.errorsCsv": "Download the error report (CSV)",
   "upload.errorsShown": "Showing {shown} of {count} problems.",

@@ -7,7 +7,6 @@ export const vi = {
   "nav.language": "English",
   "nav.languageLabel": "Ngôn ngữ",
 
-  "nav.unit": "Đơn vị",
   "nav.skip": "Bỏ qua đến nội dung chính",
   "common.loading": "Đang tải…",
   "common.loadFailed": "Không tải được dữ liệu: {message}",
@@ -145,7 +144,8 @@ export const vi = {
   "upload.templates": "Tệp mẫu:",
   "upload.limit": "Giới hạn {limit}. Tệp có bất kỳ dòng lỗi nào sẽ không được ghi gì.",
   "upload.send": "Tải lên",
-  "upload.sending": "Đang tải lên và kiểm tra…",
+  "upload.progress": "Đang tải lên: {percent}",
+  "upload.checking": "Đã tải lên; đang kiểm tra và ghi dữ liệu…",
   "upload.history": "Lịch sử tải lên",
   "upload.errorsCsv": "Tải báo cáo lỗi (CSV)",
   "upload.errorsShown": "Hiển thị {shown} trên {count} lỗi.",
