@@ -179,6 +179,37 @@ export class SipasAggregator {
   }
 }
 
+/** The columns of a SIPAS answers file; element and needs may be left out. */
+export const SIPAS_COLUMNS = {
+  required: ["respondent", "unit", "criterion", "answer"],
+  optional: ["element", "needs"],
+} as const;
+
+/**
+ * Adds one row of an answers file, read through `cell` (by lower-case column name): a blank answer is
+ * no answer, needs are separated by semicolons. Returns the row's problems, each naming its column.
+ */
+export function addAnswerRow(
+  aggregator: SipasAggregator,
+  cell: (column: string) => string,
+): readonly ValidationIssue[] {
+  const answer = cell("answer");
+  const needs = cell("needs");
+  return aggregator.addAnswer(
+    cell("respondent"),
+    cell("unit"),
+    cell("element"),
+    cell("criterion"),
+    answer === "" ? null : Number(answer),
+    needs
+      ? needs
+          .split(";")
+          .map((need) => need.trim())
+          .filter(Boolean)
+      : undefined,
+  );
+}
+
 /** Survey indices as the scoring engine reads them: "sipas" and "sipas:<elementId>". */
 export function surveyIndices(result: SipasUnitResult): Record<string, number | null> {
   return Object.fromEntries([["sipas", result.sipas], ...result.elements.map((e) => [`sipas:${e.id}`, e.index])]);

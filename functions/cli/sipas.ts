@@ -4,7 +4,7 @@ import { csvNumber } from "../../shared/csv";
 import { RowErrors } from "../../shared/ingest/row-error";
 import { bundledMethodology } from "../../shared/methodology/bundled";
 import type { Methodology } from "../../shared/methodology/model";
-import { SipasAggregator } from "../../shared/sipas";
+import { addAnswerRow, SIPAS_COLUMNS, SipasAggregator } from "../../shared/sipas";
 import type { Command } from "./command";
 import { readCsv, rejectRows } from "./csv-input";
 import { fail, outputFormat, say, writeTable } from "./io";
@@ -30,37 +30,18 @@ export const sipasCommand: Command = {
 
     const aggregator = new SipasAggregator(methodology);
     const errors = new RowErrors();
-    const rows = await readCsv(
-      io,
-      input,
-      { required: ["respondent", "unit", "criterion", "answer"], optional: ["element", "needs"] },
-      (cell, row) => {
-        const text = cell("answer");
-        const needs = cell("needs");
-        const problems = aggregator.addAnswer(
-          cell("respondent"),
-          cell("unit"),
-          cell("element"),
-          cell("criterion"),
-          text === "" ? null : Number(text),
-          needs
-            ? needs
-                .split(";")
-                .map((need) => need.trim())
-                .filter(Boolean)
-            : undefined,
-        );
-        for (const problem of problems) {
-          errors.push({
-            row,
-            column: problem.path,
-            value: cell(problem.path),
-            key: problem.key,
-            ...(problem.params ? { params: problem.params } : {}),
-          });
-        }
-      },
-    );
+    const rows = await readCsv(io, input, SIPAS_COLUMNS, (cell, row) => {
+      const problems = addAnswerRow(aggregator, cell);
+      for (const problem of problems) {
+        errors.push({
+          row,
+          column: problem.path,
+          value: cell(problem.path),
+          key: problem.key,
+          ...(problem.params ? { params: problem.params } : {}),
+        });
+      }
+    });
     if (errors.count > 0) rejectRows(io, errors);
 
     const results = aggregator.results();

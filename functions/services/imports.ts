@@ -14,7 +14,7 @@ import { checkUnitRows } from "../../shared/ingest/unit-rows";
 import { bundledMethodology } from "../../shared/methodology/bundled";
 import type { Methodology } from "../../shared/methodology/model";
 import { parsePeriod } from "../../shared/period";
-import { SipasAggregator, type SipasUnitResult } from "../../shared/sipas";
+import { addAnswerRow, SIPAS_COLUMNS, SipasAggregator, type SipasUnitResult } from "../../shared/sipas";
 import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
 import { decodeTable } from "../ingest/decode";
@@ -202,7 +202,7 @@ async function checkSipas(
                 i,
               ]),
             );
-            for (const column of ["respondent", "unit", "criterion", "answer"]) {
+            for (const column of SIPAS_COLUMNS.required) {
               if (!header.has(column)) errors.push({ row: 1, column, value: "", key: "error.import.missingColumn" });
             }
             return;
@@ -221,21 +221,7 @@ async function checkSipas(
             });
             return;
           }
-          const text = cell("answer");
-          const needs = cell("needs");
-          const problems = aggregator.addAnswer(
-            cell("respondent"),
-            unit,
-            cell("element"),
-            cell("criterion"),
-            text === "" ? null : Number(text),
-            needs
-              ? needs
-                  .split(";")
-                  .map((need) => need.trim())
-                  .filter(Boolean)
-              : undefined,
-          );
+          const problems = addAnswerRow(aggregator, cell);
           for (const problem of problems) {
             errors.push({
               row,

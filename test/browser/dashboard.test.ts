@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startLocal } from "../../functions/local/server";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openPage } from "../support/browser";
 
 const WEB_DIR = resolve("web/dist");
 const SHOTS = resolve(".scratch/screenshots");
@@ -30,13 +30,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
+const newPage = () => openPage(browser);
 
 /** How many pixels of the chart's canvas are painted: a blank canvas has none. */
 const paintedPixels = (page: Page) =>

@@ -4,10 +4,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startLocal } from "../../functions/local/server";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openPage } from "../support/browser";
 
 const SHOTS = resolve(".scratch/screenshots");
 let server: RunningServer;
@@ -26,13 +26,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-  page.on("pageerror", (error) => {
-    throw error;
-  });
-  return page;
-}
+const newPage = () => openPage(browser);
 
 describe("getting data in", () => {
   it("files a report through the form, with errors under their field first", async () => {
