@@ -31,16 +31,7 @@ export const sipasCommand: Command = {
     const aggregator = new SipasAggregator(methodology);
     const errors = new RowErrors();
     const rows = await readCsv(io, input, SIPAS_COLUMNS, (cell, row) => {
-      const problems = addAnswerRow(aggregator, cell);
-      for (const problem of problems) {
-        errors.push({
-          row,
-          column: problem.path,
-          value: cell(problem.path),
-          key: problem.key,
-          ...(problem.params ? { params: problem.params } : {}),
-        });
-      }
+      errors.pushIssues(row, addAnswerRow(aggregator, cell), cell);
     });
     if (errors.count > 0) rejectRows(io, errors);
 

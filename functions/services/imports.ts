@@ -221,16 +221,7 @@ async function checkSipas(
             });
             return;
           }
-          const problems = addAnswerRow(aggregator, cell);
-          for (const problem of problems) {
-            errors.push({
-              row,
-              column: problem.path,
-              value: cell(problem.path),
-              key: problem.key,
-              ...(problem.params ? { params: problem.params } : {}),
-            });
-          }
+          errors.pushIssues(row, addAnswerRow(aggregator, cell), cell);
         },
         complete: () => resolve(),
         error: (error) => reject(error),

@@ -2,6 +2,7 @@
 // the value as written, and a catalogue message. Kept to the first few hundred, counted beyond.
 
 import { type Lang, type MessageKey, type MessageParams, translate } from "../i18n";
+import type { ValidationIssue } from "../validation";
 
 export interface RowError {
   readonly row: number;
@@ -21,6 +22,19 @@ export class RowErrors {
   push(error: RowError): void {
     this.count++;
     if (this.kept.length < KEPT_ERRORS) this.kept.push(error);
+  }
+
+  /** Adds a row's validation issues, each at the column its path names, with the cell as written. */
+  pushIssues(row: number, issues: readonly ValidationIssue[], cell: (column: string) => string): void {
+    for (const issue of issues) {
+      this.push({
+        row,
+        column: issue.path,
+        value: cell(issue.path),
+        key: issue.key,
+        ...(issue.params ? { params: issue.params } : {}),
+      });
+    }
   }
 }
 
