@@ -2,6 +2,7 @@
 //   POST /api/imports {kind, fileName, period?}  → 201 {importId, uploadUrl, headers}: PUT the file there
 //   GET  /api/imports                            → history, newest first
 //   GET  /api/imports/:id                        → {record, errors} in the caller's language
+//   GET  /api/imports/:id/rows?limit=500         → the rows it staged and applied
 //   GET  /api/imports/:id/errors.csv             → the error report as CSV
 //   GET  /api/templates/:kind.:format?cohort=&period=
 
@@ -27,6 +28,13 @@ export function importRoutes(deps: Deps) {
     .get("/:id", async (c) => {
       const { record, errors } = await getImport(deps, c.req.param("id"));
       return c.json({ record, errors: errors.map((error) => localizeRowError(error, c.get("lang"))) });
+    })
+    .get("/:id/rows", async (c) => {
+      // The rows an import staged (and applied): what the file put in, as checked.
+      const { record } = await getImport(deps, c.req.param("id"));
+      const limit = Math.min(Number(c.req.query("limit") ?? 500), 5000);
+      const rows = await deps.store.importRows(record.importId);
+      return c.json({ kind: record.kind, total: rows.length, rows: rows.slice(0, limit) });
     })
     .get("/:id/errors.csv", async (c) => {
       const lang = c.get("lang");

@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   "upload.send": "Upload",
   "upload.progress": "Uploading: {percent}",
   "upload.checking": "Uploaded; checking and writing the data…",
+  "upload.rowsShown": "Rows imported ({shown} of {total}):",
   "upload.history": "Upload history",
   "upload.errorsCsv": "Download the error report (CSV)",
   "upload.errorsShown": "Showing {shown} of {count} problems.",

@@ -146,6 +146,7 @@ export const vi = {
   "upload.send": "Tải lên",
   "upload.progress": "Đang tải lên: {percent}",
   "upload.checking": "Đã tải lên; đang kiểm tra và ghi dữ liệu…",
+  "upload.rowsShown": "Các dòng đã nhập ({shown} trên {total}):",
   "upload.history": "Lịch sử tải lên",
   "upload.errorsCsv": "Tải báo cáo lỗi (CSV)",
   "upload.errorsShown": "Hiển thị {shown} trên {count} lỗi.",

@@ -73,6 +73,8 @@ describe("getting data in", () => {
     await page.getByRole("button", { name: "Tải lên" }).click();
     await page.waitForSelector('.result[data-status="applied"]');
     await expect(page.locator(".result").textContent()).resolves.toContain("Đã nhập 2 dòng từ bao-cao-thang-10.csv.");
+    await page.waitForSelector("table.rows tbody tr");
+    expect(await page.locator("table.rows tbody tr").nth(1).textContent()).toContain("Tiếp nhận 1.020");
     await page.screenshot({ path: join(SHOTS, "upload-good-vi.png"), fullPage: true });
 
     await page.getByLabel("Tệp CSV (UTF-8) hoặc Excel .xlsx").setInputFiles(bad);

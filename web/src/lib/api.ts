@@ -85,6 +85,8 @@ export const api = {
     ),
   importStatus: (id: string) => get<{ record: ImportRecord; errors: LocalizedRowError[] }>(`/api/imports/${id}`),
   imports: () => get<{ imports: ImportRecord[] }>("/api/imports"),
+  importRows: (id: string) =>
+    get<{ kind: string; total: number; rows: unknown[] }>(`/api/imports/${id}/rows?limit=200`),
   filing: (cohort: string, period: string) =>
     get<{ dueDate: string; counts: Record<FilingRow["state"], number>; rows: FilingRow[] }>(
       `/api/filing/${encodeURIComponent(cohort)}/${period}`,
