@@ -19,7 +19,7 @@ import type { Appraisal, AppraisedScore, DeductionEntry, ResultSet, StoredScorec
 import { methodologyFor } from "./methodologies";
 
 const SURVEY_METHODOLOGY = "sipas";
-const SAVE_ATTEMPTS = 5;
+const SAVE_ATTEMPTS = 20;
 
 function requirePeriod(periodId: string): Period {
   const period = parsePeriod(periodId);
@@ -348,6 +348,8 @@ export async function appraise(
       revision: current.revision + 1,
     };
     if (await deps.store.putAppraisal(next)) return next;
+    // Someone saved in between: wait a moment, read their change and merge again.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
   }
   throw new ConflictError("error.appraisal.conflict");
 }

@@ -52,16 +52,16 @@ describe("dynamoStore", () => {
 
   it("loses no submission when many arrive at once", async () => {
     const { store } = stack.deps;
-    const writers = Array.from({ length: 12 }, (_, i) =>
+    const writers = Array.from({ length: 24 }, (_, i) =>
       store.saveReport({ unitId: "huyen-c", period: "2025-Q2", metrics: { received: 100 + i } }, by(`writer${i}`)),
     );
     const results = await Promise.all(writers);
     expect(results.map((result) => result.report.version).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: 12 }, (_, i) => i + 1),
+      Array.from({ length: 24 }, (_, i) => i + 1),
     );
     const history = await store.reportHistory("huyen-c", "2025-Q2");
     expect(history.map((version) => version.metrics.received).sort()).toEqual(
-      Array.from({ length: 12 }, (_, i) => 100 + i),
+      Array.from({ length: 24 }, (_, i) => 100 + i),
     );
     const latest = await store.latestReport("huyen-c", "2025-Q2");
     expect(latest).toMatchObject(history.at(-1) ?? {});

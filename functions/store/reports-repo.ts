@@ -8,7 +8,8 @@ import type { ReportStore, SaveResult, Submission } from "../ports";
 import { type Db, type Item, mapLimit } from "./db";
 import { GSI1, keys } from "./table";
 
-const MAX_VERSION_ATTEMPTS = 8;
+// Each round of contention lets one writer through; with a short random pause the rest follow.
+const MAX_VERSION_ATTEMPTS = 40;
 // Conditional writes in flight at once during bulk saves: enough to keep dynalite's thread busy.
 const BULK_CONCURRENCY = 24;
 
@@ -64,6 +65,7 @@ export function reportsRepo(db: Db): ReportStore {
         return { report, created: true };
       }
       // Another writer took this version number: read again and take the next one, never overwrite.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
     throw new Error(`could not save ${input.unitId} ${input.period}: contention`);
   }
