@@ -2,7 +2,7 @@
 // several in practice). A rate whose inputs are missing or whose denominator is 0 is null
 // (missing), never 0 % or 100 %. Rates are percentages, 0–100.
 
-import type { Metrics } from "./metrics";
+import type { MetricId, Metrics } from "./metrics";
 
 export const RATE_IDS = [
   "onTimeRateOfResolved",
@@ -23,6 +23,9 @@ export interface RateDefinition {
   readonly id: RateId;
   /** Whether a higher value is better (rankings sort this way). */
   readonly better: "higher" | "lower";
+  /** rate = sum(numerator) / sum(denominator) × 100; commitments project the two parts separately. */
+  readonly numerator: readonly MetricId[];
+  readonly denominator: readonly MetricId[];
   readonly compute: (m: Metrics) => number | null;
 }
 
@@ -42,59 +45,38 @@ function percent(numerator: number | null, denominator: number | null): number |
   return (numerator * 100) / denominator;
 }
 
+/** A rate over summed parts: null when a part is not reported or the denominator is 0. */
+function rate(id: RateId, better: "higher" | "lower", numerator: MetricId[], denominator: MetricId[]): RateDefinition {
+  return {
+    id,
+    better,
+    numerator,
+    denominator,
+    compute: (m) => percent(total(m, ...numerator), total(m, ...denominator)),
+  };
+}
+
 export const RATES: readonly RateDefinition[] = [
-  {
-    // (early + on time) / (early + on time + late): the share of processed applications resolved in time.
-    id: "onTimeRateOfResolved",
-    better: "higher",
-    compute: (m) =>
-      percent(total(m, "resolvedEarly", "resolvedOnTime"), total(m, "resolvedEarly", "resolvedOnTime", "resolvedLate")),
-  },
-  {
-    // (early + on time) / received: the press-release style ("6,272 of 6,612 received on time").
-    id: "onTimeRateOfReceived",
-    better: "higher",
-    compute: (m) => percent(total(m, "resolvedEarly", "resolvedOnTime"), total(m, "received")),
-  },
-  {
-    // Gia Lai style: (late resolved + pending overdue) / (received + carried over).
-    id: "lateRate",
-    better: "lower",
-    compute: (m) => percent(total(m, "resolvedLate", "pendingOverdue"), total(m, "received", "carriedOver")),
-  },
-  {
-    id: "onlineRate",
-    better: "higher",
-    compute: (m) => percent(total(m, "receivedOnline"), total(m, "received")),
-  },
-  {
-    id: "feedbackOnTimeRate",
-    better: "higher",
-    compute: (m) => percent(total(m, "feedbackOnTime"), total(m, "feedbackReceived")),
-  },
-  {
-    // M-Score style counter votes: satisfied / (satisfied + unsatisfied).
-    id: "satisfactionRate",
-    better: "higher",
-    compute: (m) => percent(total(m, "satisfiedVotes"), total(m, "satisfiedVotes", "unsatisfiedVotes")),
-  },
-  {
-    id: "planCompletionRate",
-    better: "higher",
-    compute: (m) => percent(total(m, "planTasksDone"), total(m, "planTasks")),
-  },
-  {
-    // Records digitised / received (766 index, digitisation group).
-    id: "digitizedRate",
-    better: "higher",
-    compute: (m) => percent(total(m, "digitized"), total(m, "received")),
-  },
-  {
-    // Online payments / applications received online (766 index, online services group).
-    id: "onlinePaymentRate",
-    better: "higher",
-    compute: (m) => percent(total(m, "onlinePayments"), total(m, "receivedOnline")),
-  },
+  // (early + on time) / (early + on time + late): the share of processed applications resolved in time.
+  rate(
+    "onTimeRateOfResolved",
+    "higher",
+    ["resolvedEarly", "resolvedOnTime"],
+    ["resolvedEarly", "resolvedOnTime", "resolvedLate"],
+  ),
+  // (early + on time) / received: the press-release style ("6,272 of 6,612 received on time").
+  rate("onTimeRateOfReceived", "higher", ["resolvedEarly", "resolvedOnTime"], ["received"]),
+  // Gia Lai style: (late resolved + pending overdue) / (received + carried over).
+  rate("lateRate", "lower", ["resolvedLate", "pendingOverdue"], ["received", "carriedOver"]),
+  rate("onlineRate", "higher", ["receivedOnline"], ["received"]),
+  rate("feedbackOnTimeRate", "higher", ["feedbackOnTime"], ["feedbackReceived"]),
+  // M-Score style counter votes: satisfied / (satisfied + unsatisfied).
+  rate("satisfactionRate", "higher", ["satisfiedVotes"], ["satisfiedVotes", "unsatisfiedVotes"]),
+  rate("planCompletionRate", "higher", ["planTasksDone"], ["planTasks"]),
+  // Records digitised / received (766 index, digitisation group).
+  rate("digitizedRate", "higher", ["digitized"], ["received"]),
+  // Online payments / applications received online (766 index, online services group).
+  rate("onlinePaymentRate", "higher", ["onlinePayments"], ["receivedOnline"]),
 ];
 
 const BY_ID = new Map(RATES.map((rate) => [rate.id, rate]));
