@@ -6,6 +6,7 @@ import { pickLang } from "../shared/i18n";
 import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
 import { errorResponse } from "./http-errors";
+import { commitmentRoutes, unitCommitmentRoutes } from "./routes/commitments";
 import { calendarRoutes, filingRoutes } from "./routes/filing";
 import { healthRoutes } from "./routes/health";
 import { importRoutes, templateRoutes } from "./routes/imports";
@@ -30,6 +31,7 @@ export function createApp(deps: Deps) {
 
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/units", unitRoutes(deps));
+  app.route("/api/units", unitCommitmentRoutes(deps));
   app.route("/api/reports", reportRoutes(deps));
   app.route("/api/periods", periodRoutes(deps));
   app.route("/api/rankings", rankingRoutes(deps));
@@ -40,6 +42,7 @@ export function createApp(deps: Deps) {
   app.route("/api/templates", templateRoutes(deps));
   app.route("/api/filing", filingRoutes(deps));
   app.route("/api/calendars", calendarRoutes(deps));
+  app.route("/api/commitments", commitmentRoutes(deps));
   return app;
 }
 

@@ -2,6 +2,7 @@
 // through the same AWS SDK code) and store/s3.ts (S3 or the embedded s3rver).
 
 import type { ReportingCalendar } from "../shared/calendar";
+import type { Commitment } from "../shared/commitments";
 import type { RowError } from "../shared/ingest/row-error";
 import type { ManualScore, Scorecard } from "../shared/methodology/engine";
 import type { Methodology } from "../shared/methodology/model";
@@ -189,7 +190,29 @@ export interface ImportStore {
   reassignContentHash(kind: ImportKind, contentHash: string, importId: string): Promise<void>;
 }
 
-export interface Store extends UnitStore, ReportStore, MethodologyStore, ScoreStore, ImportStore {
+/** A stored version of a commitment: who changed it and when. */
+export interface CommitmentVersion extends Commitment {
+  readonly version: number;
+  readonly savedBy: string;
+  readonly savedAt: string;
+}
+
+export interface CommitmentStore {
+  /** Keeps a new version of (unit, year, measure); identical terms add nothing. */
+  saveCommitment(
+    commitment: Commitment,
+    savedBy: string,
+    savedAt: string,
+  ): Promise<{ commitment: CommitmentVersion; created: boolean }>;
+  commitmentsOfUnit(unitId: string, year: number): Promise<CommitmentVersion[]>;
+  /** The latest version of every commitment of a year. */
+  commitmentsOfYear(year: number): Promise<CommitmentVersion[]>;
+  commitmentHistory(unitId: string, year: number, measure: string): Promise<CommitmentVersion[]>;
+  /** Writes versions in bulk into a store that has none of them (the demo seed). */
+  loadCommitmentVersions(versions: readonly CommitmentVersion[]): Promise<void>;
+}
+
+export interface Store extends UnitStore, ReportStore, MethodologyStore, ScoreStore, ImportStore, CommitmentStore {
   /** Resolves when the table is reachable. */
   ping(): Promise<void>;
 }

@@ -21,6 +21,7 @@ import { isMetricId, type Metrics, metricRollUp } from "./metrics";
 import { periodOf } from "./period";
 import { isRateId, type RateDefinition, rateDefinition } from "./rates";
 import { rollUp } from "./rollup";
+import type { ValidationIssue } from "./validation";
 
 export const COMPARATORS: readonly Comparator[] = [">=", ">", "<=", "<", "="];
 export const FILING_MEASURE = "filingOnTime";
@@ -287,5 +288,48 @@ function evaluateScore(commitment: Commitment, kind: "index" | "rank", data: Yea
     needed: null,
     projection: previous,
     reason: { key: "previousYear", year: commitment.year - 1, actual: previous, target: commitment.target },
+  };
+}
+
+/** Checks a commitment as entered or imported; the unit's existence is the caller's to check. */
+export function checkCommitment(
+  input: unknown,
+): { ok: true; value: Commitment } | { ok: false; issues: ValidationIssue[] } {
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { ok: false, issues: [{ path: "", key: "error.notAnObject" }] };
+  const body = input as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  const text = (field: string) => (typeof body[field] === "string" ? (body[field] as string).trim() : "");
+  const unitId = text("unitId");
+  if (!unitId) issues.push({ path: "unitId", key: "error.required" });
+  const year = Number(body.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    issues.push({ path: "year", key: "error.period", params: { value: String(body.year ?? "") } });
+  const measure = text("measure");
+  const kind = measureKind(measure);
+  if (!kind) issues.push({ path: "measure", key: "error.commitment.measure", params: { value: measure } });
+  const comparator = text("comparator") as Comparator;
+  if (!COMPARATORS.includes(comparator))
+    issues.push({ path: "comparator", key: "error.commitment.comparator", params: { value: comparator } });
+  const target = typeof body.target === "number" ? body.target : Number(String(body.target ?? "").replace(",", "."));
+  const percent = kind === "rate" || kind === "filing";
+  if (!Number.isFinite(target) || target < 0 || (percent && target > 100)) {
+    issues.push({
+      path: "target",
+      key: "error.commitment.target",
+      params: { value: String(body.target ?? ""), max: percent ? 100 : "∞" },
+    });
+  }
+  const signedBy = text("signedBy");
+  if (!signedBy) issues.push({ path: "signedBy", key: "error.required" });
+  const signedOn = text("signedOn");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(signedOn) || Number.isNaN(Date.parse(signedOn))) {
+    issues.push({ path: "signedOn", key: "error.commitment.date", params: { value: signedOn } });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const note = text("note");
+  return {
+    ok: true,
+    value: { id: measure, unitId, year, measure, comparator, target, signedBy, signedOn, ...(note ? { note } : {}) },
   };
 }

@@ -19,6 +19,7 @@ describe("seedDemoProvince", () => {
     expect(summary.appraisals).toBe(2 * 143);
     expect(summary.surveyAnswers).toBeGreaterThan(100_000);
     expect(summary.scorecards).toBeGreaterThan(900);
+    expect(summary.commitments).toBe(143 * 5 * 2);
   });
 
   it.each([

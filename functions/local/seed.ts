@@ -1,6 +1,8 @@
 // Seeds the demo province into an empty store: units, every report version in filing order, appraisals,
 // SIPAS survey results (aggregated from generated answers) and the scores of every bundled methodology.
 
+import type { Commitment } from "../../shared/commitments";
+import { demoCommitments } from "../../shared/demo/commitments";
 import { demoProvince } from "../../shared/demo/province";
 import { demoAppraisals, demoSurveyAnswers } from "../../shared/demo/scores";
 import { BUNDLED_METHODOLOGIES, bundledMethodology } from "../../shared/methodology/bundled";
@@ -16,6 +18,7 @@ export interface SeedSummary {
   readonly appraisals: number;
   readonly surveyAnswers: number;
   readonly scorecards: number;
+  readonly commitments: number;
 }
 
 /** Years with a full appraisal and survey; the current year is scored only by the report-based service index. */
@@ -27,6 +30,7 @@ const SCORED_PERIODS: Readonly<Record<string, readonly string[]>> = {
   "service-index": ["2024", "2025", "2026-9M"],
 };
 const SEED_USER = "seed";
+const COMMITMENT_YEARS = [2025, 2026];
 
 export async function seedDemoProvince(deps: Deps): Promise<SeedSummary> {
   const { store } = deps;
@@ -84,11 +88,24 @@ export async function seedDemoProvince(deps: Deps): Promise<SeedSummary> {
       scorecards += (await recompute(deps, methodology.id, period, {}, SEED_USER)).units;
     }
   }
+  const { template, adjusted } = demoCommitments(
+    units.filter((unit) => unit.cohort !== "province"),
+    COMMITMENT_YEARS,
+  );
+  const saved = (commitment: Commitment, version: number) => ({
+    ...commitment,
+    version,
+    savedBy: "so-noi-vu",
+    savedAt: `${commitment.signedOn}T02:00:00.000Z`,
+  });
+  await store.loadCommitmentVersions([...template.map((c) => saved(c, 1)), ...adjusted.map((c) => saved(c, 2))]);
+
   return {
     units: units.length,
     reportVersions: versions.length,
     appraisals: appraisals.length,
     surveyAnswers,
     scorecards,
+    commitments: template.length,
   };
 }

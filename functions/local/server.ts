@@ -81,7 +81,8 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
     const seeded = await seedDemoProvince(deps);
     log(
       `Seeded the demo province: ${seeded.units} units, ${seeded.reportVersions} report versions, ` +
-        `${seeded.appraisals} appraisals, ${seeded.surveyAnswers} survey answers, ${seeded.scorecards} scorecards.`,
+        `${seeded.appraisals} appraisals, ${seeded.surveyAnswers} survey answers, ${seeded.scorecards} scorecards, ` +
+        `${seeded.commitments} commitments.`,
     );
   }
 

@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
 import type { Store } from "../ports";
+import { commitmentsRepo } from "./commitments-repo";
 import { createDb } from "./db";
 import { importsRepo } from "./imports-repo";
 import { reportsRepo } from "./reports-repo";
@@ -25,6 +26,7 @@ export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
     ...reportsRepo(db),
     ...scoresRepo(db),
     ...importsRepo(db),
+    ...commitmentsRepo(db),
   };
 }
 

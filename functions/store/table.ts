@@ -103,4 +103,18 @@ export const keys = {
   contentHash: (kind: string, hash: string) => ({ pk: `IMPORTHASH#${kind}#${hash}`, sk: "HASH" }),
 
   calendar: (cohort: string) => ({ pk: "CALENDARS", sk: `COHORT#${cohort}` }),
+
+  // Commitments are versioned like reports: the latest is the highest version of (unit, year, measure).
+  commitmentVersion: (unitId: string, year: number, measure: string, version: number) => ({
+    pk: `UNIT#${unitId}`,
+    sk: `COMMITMENT#${year}#${measure}#${String(version).padStart(VERSION_DIGITS, "0")}`,
+    gsi1pk: `COMMITMENTS#${year}`,
+    gsi1sk: `UNIT#${unitId}#${measure}#${String(version).padStart(VERSION_DIGITS, "0")}`,
+  }),
+  commitmentVersions: (unitId: string, year: number, measure: string) => ({
+    pk: `UNIT#${unitId}`,
+    skPrefix: `COMMITMENT#${year}#${measure}#`,
+  }),
+  commitmentsOfUnit: (unitId: string, year: number) => ({ pk: `UNIT#${unitId}`, skPrefix: `COMMITMENT#${year}#` }),
+  commitmentsOfYear: (year: number) => ({ gsi1pk: `COMMITMENTS#${year}` }),
 };

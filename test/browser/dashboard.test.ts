@@ -118,6 +118,24 @@ describe("dashboard", () => {
     await page.close();
   });
 
+  it("shows the inspector's commitment matrix: status in words, filter by status", async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/commitments/commune/2026`);
+    await page.waitForSelector("table.matrix tbody tr");
+    expect(await page.locator("table.matrix tbody tr").count()).toBe(120);
+    await expect(page.locator(".summary").textContent()).resolves.toMatch(/Không đạt: \d+/);
+    await page.screenshot({ path: join(SHOTS, "commitments-matrix-vi.png") });
+    await page.getByLabel("Lọc theo tình trạng").selectOption("atRisk");
+    const rows = await page.locator("table.matrix tbody tr").allTextContents();
+    expect(rows.length).toBeLessThan(120);
+    expect(rows.every((row) => row.includes("Có nguy cơ không đạt"))).toBe(true);
+    await page.locator("table.matrix tbody tr th a").first().click();
+    await page.waitForSelector("table.commitments tbody tr");
+    expect(await page.locator("table.commitments tbody tr").count()).toBe(5);
+    await page.screenshot({ path: join(SHOTS, "unit-commitments-vi.png"), fullPage: true });
+    await page.close();
+  });
+
   it("shows a clear message for an unknown unit", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/units/khong-co`);

@@ -74,7 +74,37 @@ export interface ImportRecord {
   createdAt: string;
 }
 
+export type CommitmentStatus = "met" | "onTrack" | "atRisk" | "missed" | "noData";
+
+export interface PresentedCommitment {
+  unitId: string;
+  year: number;
+  measure: string;
+  version: number;
+  note?: string;
+  previousStatus: CommitmentStatus | null;
+  evaluation: { status: CommitmentStatus; actual: number | null; projection: number | null; needed: number | null };
+  text: { measure: string; target: string; status: string; reason: string };
+}
+
+export interface CommitmentMatrix {
+  cohort: string;
+  year: number;
+  asOfQuarters: number;
+  measures: string[];
+  measureNames: Record<string, string>;
+  rows: { unitId: string; name: string; cells: PresentedCommitment[] }[];
+  counts: Record<CommitmentStatus, number>;
+  moved: Record<CommitmentStatus, number>;
+}
+
 export const api = {
+  commitmentMatrix: (cohort: string, year: number) =>
+    get<CommitmentMatrix>(`/api/commitments/${encodeURIComponent(cohort)}/${year}`),
+  unitCommitments: (id: string, year: number) =>
+    get<{ year: number; commitments: PresentedCommitment[] }>(
+      `/api/units/${encodeURIComponent(id)}/commitments?year=${year}`,
+    ),
   submitReport: (body: unknown) => call<{ report: ReportVersion; created: boolean }>("POST", "/api/reports", body),
   figures: (id: string, period: string) => get<PeriodFigures>(`/api/units/${encodeURIComponent(id)}/reports/${period}`),
   announce: (body: { kind: string; fileName: string; period?: string }) =>
