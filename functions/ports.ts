@@ -146,7 +146,7 @@ export interface ScoreStore {
   putResultSet(resultSet: ResultSet): Promise<void>;
 }
 
-export const IMPORT_KINDS = ["reports", "units", "sipas"] as const;
+export const IMPORT_KINDS = ["reports", "units", "sipas", "commitments"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**

@@ -112,6 +112,19 @@ describe("cli import", () => {
     expect(histories.map((history) => history.map((v) => v.metrics.received))).toEqual(rows.map((_, i) => [200 + i]));
   });
 
+  it("imports commitments with --kind commitments", async () => {
+    const rows = communes.map((id) => `${id},2026,onTimeRateOfResolved,>=,100,Chủ tịch UBND xã,2026-01-15`);
+    const result = await cli([
+      "import",
+      "--kind",
+      "commitments",
+      file("cam-ket.csv", `unit,year,measure,comparator,target,signedBy,signedOn\n${rows.join("\n")}\n`),
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Imported 12 rows");
+    expect(await inspect((store) => store.commitmentsOfYear(2026))).toHaveLength(12);
+  });
+
   it("writes nothing for a file imported before", async () => {
     const again = await cli(["import", "--kind", "reports", join(dir, "year.csv")]);
     expect(again.code).toBe(0);

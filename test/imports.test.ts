@@ -175,6 +175,34 @@ describe("unit and survey files", () => {
     expect(noPeriod.errors[0]?.key).toBe("error.period");
   });
 
+  it("imports commitments, a changed target as a new version, and lists bad rows", async () => {
+    const file = csv(
+      "unit,year,measure,comparator,target,signedBy,signedOn\nhuyen-a,2026,onlineRate,>,50,Chủ tịch UBND huyện,2026-01-15\nhuyen-b,2026,resolvedLate,=,0,Chủ tịch UBND huyện,2026-01-15\n",
+    );
+    expect((await runImport(stack.deps, request("cam-ket-2026.csv", file, "commitments"))).record).toMatchObject({
+      status: "applied",
+      rows: 2,
+    });
+    const changed = csv(
+      "unit,year,measure,comparator,target,signedBy,signedOn\nhuyen-a,2026,onlineRate,>,45,Chủ tịch UBND huyện,2026-02-20\n",
+    );
+    await runImport(stack.deps, request("dieu-chinh.csv", changed, "commitments"));
+    const history = await stack.deps.store.commitmentHistory("huyen-a", 2026, "onlineRate");
+    expect(history.map((v) => [v.version, v.target, v.savedBy])).toEqual([
+      [1, 50, "vanthu"],
+      [2, 45, "vanthu"],
+    ]);
+    const bad = csv(
+      "unit,year,measure,comparator,target,signedBy,signedOn\nghost,2026,onlineRate,>,50,X,2026-01-15\nhuyen-a,2026,speed,>,50,X,2026-01-15\nhuyen-a,2026,onlineRate,~,50,X,2026-01-15\n",
+    );
+    const rejected = await runImport(stack.deps, request("cam-ket-loi.csv", bad, "commitments"));
+    expect(rejected.errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, "unit", "error.unknownUnit"],
+      [3, "measure", "error.commitment.measure"],
+      [4, "comparator", "error.commitment.comparator"],
+    ]);
+  });
+
   it("refuses an unknown kind", async () => {
     await expect(runImport(stack.deps, request("x.csv", csv("a\n1\n"), "planets"))).rejects.toThrow();
   });

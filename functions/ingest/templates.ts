@@ -25,6 +25,13 @@ function sheetFor(kind: ImportKind, lang: Lang, units: readonly Unit[], period: 
     );
     return [heading, ...units.map((unit) => [unit.id, unit.name, period, ...TEMPLATE_COLUMNS.slice(3).map(() => "")])];
   }
+  if (kind === "commitments") {
+    const year = period.slice(0, 4) || String(new Date().getFullYear());
+    return [
+      ["unit", "year", "measure", "comparator", "target", "signedBy", "signedOn", "note"],
+      ...units.map((unit) => [unit.id, year, "onTimeRateOfResolved", ">=", "100", "", `${year}-01-15`, ""]),
+    ];
+  }
   if (kind === "units") {
     return [
       ["id", "name", "parentId", "cohort"],

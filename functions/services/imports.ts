@@ -1,4 +1,4 @@
-// File imports — reports, units, SIPAS answers — all or nothing: a file is checked whole; a valid one is
+// File imports — reports, units, SIPAS answers, commitments — all or nothing: a file is checked whole; a valid one is
 // staged under its import id (invisible), committed by one conditional flip of its record, then applied
 // row by row through the normal versioned writes. A crash before the flip leaves nothing visible (the
 // import is marked failed); a crash after it is rolled forward by recoverImports, which every process
@@ -7,7 +7,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
+import type { Commitment } from "../../shared/commitments";
 import { InvalidInputError, NotFoundError } from "../../shared/errors";
+import { checkCommitmentRows } from "../../shared/ingest/commitment-rows";
 import { checkReportRows, type ReportRow } from "../../shared/ingest/report-rows";
 import { type RowError, RowErrors } from "../../shared/ingest/row-error";
 import { checkUnitRows } from "../../shared/ingest/unit-rows";
@@ -22,7 +24,12 @@ import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
 
 const MB = 1024 * 1024;
 /** The largest file each kind accepts (stated in the upload page and the README). */
-export const IMPORT_LIMITS: Record<ImportKind, number> = { reports: 20 * MB, units: 5 * MB, sipas: 300 * MB };
+export const IMPORT_LIMITS: Record<ImportKind, number> = {
+  reports: 20 * MB,
+  units: 5 * MB,
+  sipas: 300 * MB,
+  commitments: 5 * MB,
+};
 
 export interface ImportRequest {
   readonly kind: string;
@@ -48,6 +55,7 @@ export interface ImportOutcome {
 
 type Staged =
   | { kind: "reports"; rows: ReportRow[] }
+  | { kind: "commitments"; rows: Commitment[] }
   | { kind: "units"; rows: Unit[] }
   | { kind: "sipas"; rows: SipasUnitResult[]; period: string };
 
@@ -147,6 +155,12 @@ async function checkFile(deps: Deps, kind: ImportKind, request: ImportRequest): 
     return errors.count > 0
       ? { ok: false, rows: decoded.rows.length - 1, errors }
       : { ok: true, staged: { kind, rows: reports } };
+  }
+  if (kind === "commitments") {
+    const { commitments, errors } = checkCommitmentRows(decoded.rows, new Set(units.map((unit) => unit.id)));
+    return errors.count > 0
+      ? { ok: false, rows: decoded.rows.length - 1, errors }
+      : { ok: true, staged: { kind, rows: commitments.map((row) => row.commitment) } };
   }
   const { units: rows, errors } = checkUnitRows(decoded.rows, units);
   return errors.count > 0
@@ -273,6 +287,10 @@ async function applyImport(
         hooks.afterApplyRow?.(applied, reports.length);
       }
     }
+  } else if (record.kind === "commitments") {
+    const at = record.committedAt ?? deps.now().toISOString();
+    for (const commitment of rows as Commitment[]) await deps.store.saveCommitment(commitment, record.uploadedBy, at);
+    applied = rows.length;
   } else if (record.kind === "units") {
     await deps.store.putUnits(rows as Unit[]);
     applied = rows.length;

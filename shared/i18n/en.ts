@@ -66,7 +66,7 @@ export const en: Record<MessageKey, string> = {
   "cli.sipas.help":
     "Usage: npm run -s cli -- sipas --input FILE.csv [--methodology ID|FILE.json] [--format csv|json] [--output FILE]\n\nInput: respondent,unit,element,criterion,answer (answer 1–5, blank = no answer; optional needs: codes separated by ;).\nOutput per unit: respondents, valid answers, element indices, SIPAS, minimum sample (N unknown, so the limit 1/e²) and a small-sample warning.\nThe file is streamed: millions of rows need little memory.",
   "cli.import.help":
-    "Usage: npm run -s cli -- import --kind reports|units|sipas FILE [--period PERIOD] [--server URL] [--user NAME]\n\nImports a CSV or Excel (.xlsx; SIPAS: CSV only) file — all of it or nothing.\nWithout --server: writes straight into the data folder DATA_DIR (default .data/) while no server runs.\nWith --server: uploads to a running server (e.g. http://127.0.0.1:3000) as the Upload page does.\n--period: the survey period of a SIPAS file (e.g. 2025).\nExit code 0 when the whole file was accepted, 2 when it was rejected (every row error printed).",
+    "Usage: npm run -s cli -- import --kind reports|units|sipas|commitments FILE [--period PERIOD] [--server URL] [--user NAME]\n\nImports a CSV or Excel (.xlsx; SIPAS: CSV only) file — all of it or nothing.\nWithout --server: writes straight into the data folder DATA_DIR (default .data/) while no server runs.\nWith --server: uploads to a running server (e.g. http://127.0.0.1:3000) as the Upload page does.\n--period: the survey period of a SIPAS file (e.g. 2025).\nExit code 0 when the whole file was accepted, 2 when it was rejected (every row error printed).",
   "cli.import.reading": "Reading {file}…",
   "cli.import.applying": "Writing",
   "cli.import.applied": "Imported {rows} rows from {file} (import {importId}) in {seconds} s.",
@@ -139,6 +139,7 @@ export const en: Record<MessageKey, string> = {
   "upload.kind.reports": "Period reports (many units, many periods)",
   "upload.kind.units": "Unit list",
   "upload.kind.sipas": "SIPAS survey answers",
+  "upload.kind.commitments": "Yearly commitments (unit, measure, target)",
   "upload.file": "CSV (UTF-8) or Excel .xlsx file",
   "upload.surveyPeriod": "Survey period (e.g. 2025)",
   "upload.templates": "Templates:",
@@ -327,7 +328,7 @@ export const en: Record<MessageKey, string> = {
   "error.import.encoding":
     "The file is not UTF-8 text. In Excel choose Save as → CSV UTF-8 (comma delimited), or upload the .xlsx file.",
   "error.import.format": "Cannot read {fileName}: only CSV (UTF-8) or Excel .xlsx files are accepted.",
-  "error.import.kind": "Invalid import kind: {value}. Use reports, units or sipas.",
+  "error.import.kind": "Invalid import kind: {value}. Use reports, units, sipas or commitments.",
   "error.import.notFound": "There is no import {value}.",
   "error.import.cohort": "A cohort is lower-case ascii, for example commune.",
   "error.import.parentUnknown": "The parent unit {value} is neither in the file nor among the units.",

@@ -64,7 +64,7 @@ export const vi = {
   "cli.sipas.help":
     "Cách dùng: npm run -s cli -- sipas --input TỆP.csv [--methodology MÃ|TỆP.json] [--format csv|json] [--output TỆP]\n\nĐầu vào: respondent,unit,element,criterion,answer (answer 1–5, để trống = không trả lời; tùy chọn needs: các mã cách nhau bởi ;).\nĐầu ra cho từng đơn vị: số người trả lời, số câu trả lời hợp lệ, chỉ số từng yếu tố, SIPAS, cỡ mẫu tối thiểu (N chưa biết nên dùng giới hạn 1/e²) và cảnh báo mẫu nhỏ.\nTệp được đọc theo luồng: hàng triệu dòng không cần nhiều bộ nhớ.",
   "cli.import.help":
-    "Cách dùng: npm run -s cli -- import --kind reports|units|sipas TỆP [--period KỲ] [--server URL] [--user TÊN]\n\nNhập một tệp CSV hoặc Excel (.xlsx; SIPAS chỉ CSV) — tất cả hoặc không gì cả.\nKhông có --server: ghi thẳng vào thư mục dữ liệu DATA_DIR (mặc định .data/) khi máy chủ không chạy.\nCó --server: tải lên máy chủ đang chạy (ví dụ http://127.0.0.1:3000) như trang Tải lên.\n--period: kỳ khảo sát của tệp SIPAS (ví dụ 2025).\nMã thoát 0 khi cả tệp được nhận, 2 khi bị từ chối (in từng lỗi theo dòng).",
+    "Cách dùng: npm run -s cli -- import --kind reports|units|sipas|commitments TỆP [--period KỲ] [--server URL] [--user TÊN]\n\nNhập một tệp CSV hoặc Excel (.xlsx; SIPAS chỉ CSV) — tất cả hoặc không gì cả.\nKhông có --server: ghi thẳng vào thư mục dữ liệu DATA_DIR (mặc định .data/) khi máy chủ không chạy.\nCó --server: tải lên máy chủ đang chạy (ví dụ http://127.0.0.1:3000) như trang Tải lên.\n--period: kỳ khảo sát của tệp SIPAS (ví dụ 2025).\nMã thoát 0 khi cả tệp được nhận, 2 khi bị từ chối (in từng lỗi theo dòng).",
   "cli.import.reading": "Đang đọc {file}…",
   "cli.import.applying": "Ghi dữ liệu",
   "cli.import.applied": "Đã nhập {rows} dòng từ {file} (lượt nhập {importId}) trong {seconds} giây.",
@@ -139,6 +139,7 @@ export const vi = {
   "upload.kind.reports": "Báo cáo định kỳ (nhiều đơn vị, nhiều kỳ)",
   "upload.kind.units": "Danh sách đơn vị",
   "upload.kind.sipas": "Phiếu khảo sát SIPAS",
+  "upload.kind.commitments": "Cam kết năm (đơn vị, chỉ tiêu, mục tiêu)",
   "upload.file": "Tệp CSV (UTF-8) hoặc Excel .xlsx",
   "upload.surveyPeriod": "Kỳ khảo sát (ví dụ 2025)",
   "upload.templates": "Tệp mẫu:",
@@ -330,7 +331,7 @@ export const vi = {
   "error.import.encoding":
     "Tệp không phải văn bản UTF-8. Trong Excel hãy chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy), hoặc tải lên tệp .xlsx.",
   "error.import.format": "Không đọc được tệp {fileName}: chỉ nhận CSV (UTF-8) hoặc Excel .xlsx.",
-  "error.import.kind": "Loại dữ liệu nhập không hợp lệ: {value}. Dùng reports, units hoặc sipas.",
+  "error.import.kind": "Loại dữ liệu nhập không hợp lệ: {value}. Dùng reports, units, sipas hoặc commitments.",
   "error.import.notFound": "Không có lượt nhập {value}.",
   "error.import.cohort": "Nhóm (cohort) phải là chữ thường không dấu, ví dụ commune.",
   "error.import.parentUnknown": "Đơn vị cấp trên {value} không có trong tệp hay trong danh sách đơn vị.",
