@@ -41,7 +41,10 @@ export function unitCommitmentRoutes(deps: Deps) {
     .get("/:id/commitments", async (c) => {
       const year = yearOf(c.req.query("year"), deps.now());
       const evaluated = await unitCommitments(deps, c.req.param("id"), year);
-      return c.json({ year, commitments: evaluated.map((item) => present(c.get("lang"), item)) });
+      return c.json({
+        year,
+        commitments: evaluated.map((item) => ({ ...present(c.get("lang"), item), trend: item.trend })),
+      });
     })
     .put("/:id/commitments", async (c) => {
       const body = (await jsonBody(c)) as Record<string, unknown>;

@@ -12,8 +12,10 @@ import {
   type YearData,
 } from "../../shared/commitments";
 import { InvalidInputError, NotFoundError } from "../../shared/errors";
+import { figuresFrom } from "../../shared/figures";
 import type { Metrics } from "../../shared/metrics";
-import { parsePeriod, periodEndDate, periodOf } from "../../shared/period";
+import { parsePeriod, periodEndDate, periodOf, quartersBetween } from "../../shared/period";
+import type { RateId } from "../../shared/rates";
 import type { ReportVersion } from "../../shared/report";
 import { periodsToRead } from "../../shared/rollup";
 import type { Unit } from "../../shared/units";
@@ -192,12 +194,45 @@ function evaluateAll(context: Context, unit: Unit, commitments: readonly Commitm
   }));
 }
 
-export async function unitCommitments(deps: Deps, unitId: string, year: number): Promise<EvaluatedCommitment[]> {
+export interface TrendPoint {
+  readonly period: string;
+  readonly value: number | null;
+}
+
+/** The measure quarter by quarter over this year and the last (rates and counts): a sparkline's points. */
+function trendFor(commitment: Commitment, reports: readonly ReportVersion[]): TrendPoint[] {
+  const kind = measureKind(commitment.measure);
+  if (kind !== "rate" && kind !== "count") return [];
+  const quarters = quartersBetween(`${commitment.year - 1}-Q1`, `${commitment.year}-Q4`);
+  return quarters
+    .map((period) => {
+      const figures = figuresFrom(commitment.unitId, period, reports);
+      if (figures.sources.length === 0 || figures.missing.length > 0) return { period, value: null };
+      const value =
+        kind === "rate"
+          ? figures.rates[commitment.measure as RateId]
+          : (figures.metrics[commitment.measure as keyof Metrics] ?? null);
+      return { period, value };
+    })
+    .filter((point, i, all) => all.slice(i).some((later) => later.value !== null));
+}
+
+export async function unitCommitments(
+  deps: Deps,
+  unitId: string,
+  year: number,
+): Promise<(EvaluatedCommitment & { trend: TrendPoint[] })[]> {
   const unit = await deps.store.getUnit(unitId);
   if (!unit) throw new NotFoundError("error.unknownUnit", { value: unitId });
   const commitments = await deps.store.commitmentsOfUnit(unitId, year);
-  const context = await contextFor(deps, [unit], commitments, year);
-  return evaluateAll(context, unit, commitments);
+  const [context, reports] = await Promise.all([
+    contextFor(deps, [unit], commitments, year),
+    deps.store.latestReportsOfUnit(unitId),
+  ]);
+  return evaluateAll(context, unit, commitments).map((item) => ({
+    ...item,
+    trend: trendFor(item.commitment, reports),
+  }));
 }
 
 export interface CommitmentMatrix {

@@ -132,7 +132,18 @@ describe("dashboard", () => {
     await page.locator("table.matrix tbody tr th a").first().click();
     await page.waitForSelector("table.commitments tbody tr");
     expect(await page.locator("table.commitments tbody tr").count()).toBe(5);
+    // Each rate or count commitment has its quarterly trend drawn beside it.
+    expect(await page.locator("table.commitments svg[role=img] polyline").count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(SHOTS, "unit-commitments-vi.png"), fullPage: true });
+
+    // An inspector raises the online target: a new version, evaluated at once.
+    await page.getByLabel("Chỉ tiêu", { exact: true }).selectOption("onlineRate");
+    await page.getByLabel("So sánh").selectOption(">");
+    await page.getByLabel("Mục tiêu", { exact: true }).fill("60");
+    await page.getByLabel("Người ký").fill("Chủ tịch UBND xã");
+    await page.getByRole("button", { name: "Lưu cam kết" }).click();
+    await expect(page.locator(".commitment-form .ok").textContent()).resolves.toMatch(/Đã lưu \(phiên bản [23]\)/);
+    await page.waitForFunction(() => document.querySelector("table.commitments")?.textContent?.includes("> 60,00"));
     await page.close();
   });
 

@@ -80,11 +80,13 @@ export interface PresentedCommitment {
   unitId: string;
   year: number;
   measure: string;
+  target: number;
   version: number;
   note?: string;
   previousStatus: CommitmentStatus | null;
   evaluation: { status: CommitmentStatus; actual: number | null; projection: number | null; needed: number | null };
   text: { measure: string; target: string; status: string; reason: string };
+  trend?: { period: string; value: number | null }[];
 }
 
 export interface CommitmentMatrix {
@@ -99,6 +101,14 @@ export interface CommitmentMatrix {
 }
 
 export const api = {
+  saveCommitment: (unitId: string, body: unknown) =>
+    call<{ commitment: { version: number }; created: boolean }>(
+      "PUT",
+      `/api/units/${encodeURIComponent(unitId)}/commitments`,
+      body,
+    ),
+  commitmentTemplate: (body: unknown) =>
+    call<{ units: number; saved: number }>("POST", "/api/commitments/template", body),
   commitmentMatrix: (cohort: string, year: number) =>
     get<CommitmentMatrix>(`/api/commitments/${encodeURIComponent(cohort)}/${year}`),
   unitCommitments: (id: string, year: number) =>
