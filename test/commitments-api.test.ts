@@ -108,6 +108,13 @@ describe("commitments", () => {
     );
     // Q3 filed on 15 October, five days after its due date.
     expect(byMeasure.filingOnTime.evaluation.status).toBe("missed");
+    // The sparkline's points: last year has no reports, this year's quarters do (Q4 not reached yet).
+    expect(byMeasure.onTimeRateOfResolved.trend.slice(-3)).toEqual([
+      { period: "2026-Q1", value: 100 },
+      { period: "2026-Q2", value: 95 },
+      { period: "2026-Q3", value: 100 },
+    ]);
+    expect(byMeasure.onTimeRateOfResolved.trend.at(-4)).toEqual({ period: "2025-Q4", value: null });
     expect(byMeasure.filingOnTime.text.reason).toBe(
       "9 months of 2026: 1 reports filed late; all reports on time is out of reach this year.",
     );

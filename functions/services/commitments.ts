@@ -204,17 +204,18 @@ function trendFor(commitment: Commitment, reports: readonly ReportVersion[]): Tr
   const kind = measureKind(commitment.measure);
   if (kind !== "rate" && kind !== "count") return [];
   const quarters = quartersBetween(`${commitment.year - 1}-Q1`, `${commitment.year}-Q4`);
-  return quarters
-    .map((period) => {
-      const figures = figuresFrom(commitment.unitId, period, reports);
-      if (figures.sources.length === 0 || figures.missing.length > 0) return { period, value: null };
-      const value =
-        kind === "rate"
-          ? figures.rates[commitment.measure as RateId]
-          : (figures.metrics[commitment.measure as keyof Metrics] ?? null);
-      return { period, value };
-    })
-    .filter((point, i, all) => all.slice(i).some((later) => later.value !== null));
+  const points = quarters.map((period) => {
+    const figures = figuresFrom(commitment.unitId, period, reports);
+    if (figures.sources.length === 0 || figures.missing.length > 0) return { period, value: null };
+    const value =
+      kind === "rate"
+        ? figures.rates[commitment.measure as RateId]
+        : (figures.metrics[commitment.measure as keyof Metrics] ?? null);
+    return { period, value };
+  });
+  // Quarters not reached yet are left off the end rather than drawn as gaps.
+  const last = points.findLastIndex((point) => point.value !== null);
+  return points.slice(0, last + 1);
 }
 
 export async function unitCommitments(
