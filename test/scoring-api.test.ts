@@ -3,17 +3,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../functions/app";
 import type { Methodology } from "../shared/methodology/model";
+import { requester } from "./support/api";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
 let app: ReturnType<typeof createApp>;
 
-const send = (method: string, path: string, body?: unknown, lang = "en") =>
-  app.request(path, {
-    method,
-    headers: { "content-type": "application/json", "accept-language": lang, "x-parwatch-user": "thanhtra" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+const send = requester(() => app);
 
 const mini = (version: string, validFrom: number, onTimeMax = 60): Methodology => ({
   id: "mini-par",

@@ -4,6 +4,7 @@
 import { en } from "../i18n/en";
 import { vi } from "../i18n/vi";
 import { METRIC_IDS, type MetricId } from "../metrics";
+import type { RowErrors } from "./row-error";
 
 /** unitName is informative only (templates fill it in so people see which row is whose). */
 export type ReportColumn = "unitId" | "unitName" | "period" | MetricId;
@@ -46,4 +47,32 @@ export const TEMPLATE_COLUMNS: readonly ReportColumn[] = ["unitId", "unitName", 
 
 export function reportColumn(heading: string): ReportColumn | undefined {
   return HEADINGS.get(normalizeHeading(heading));
+}
+
+/**
+ * Reads a file's heading row: the position of each known column (the first wins), and an error on row 1
+ * for every unknown or repeated heading. `resolve` maps a normalized heading to its column.
+ */
+export function readHeadings<Column extends string>(
+  heading: readonly string[],
+  resolve: (normalized: string) => Column | undefined,
+  errors: RowErrors,
+  required: readonly Column[],
+): Map<Column, number> {
+  const at = new Map<Column, number>();
+  heading.forEach((text, i) => {
+    const column = resolve(normalizeHeading(text));
+    if (column && !at.has(column)) at.set(column, i);
+    else if (text.trim() !== "") {
+      errors.push({
+        row: 1,
+        column: text,
+        value: text,
+        key: column ? "error.import.duplicateColumn" : "error.import.unknownColumn",
+      });
+    }
+  });
+  for (const column of required)
+    if (!at.has(column)) errors.push({ row: 1, column, value: "", key: "error.import.missingColumn" });
+  return at;
 }

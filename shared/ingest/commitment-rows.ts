@@ -1,7 +1,7 @@
 // Checks the rows of a commitments file: unit,year,measure,comparator,target,signedBy,signedOn[,note].
 
 import { type Commitment, checkCommitment } from "../commitments";
-import { normalizeHeading } from "./columns";
+import { readHeadings } from "./columns";
 import { RowErrors } from "./row-error";
 
 const COLUMNS = ["unit", "year", "measure", "comparator", "target", "signedBy", "signedOn", "note"] as const;
@@ -14,21 +14,12 @@ export function checkCommitmentRows(
 ): { commitments: { row: number; commitment: Commitment }[]; errors: RowErrors } {
   const errors = new RowErrors();
   const [heading = [], ...data] = rows;
-  const at = new Map<string, number>();
-  heading.forEach((text, i) => {
-    const name = normalizeHeading(text);
-    const column = ALIASES[name] ?? COLUMNS.find((candidate) => candidate.toLowerCase() === name);
-    if (column && !at.has(column)) at.set(column, i);
-    else if (text.trim() !== "")
-      errors.push({
-        row: 1,
-        column: text,
-        value: text,
-        key: column ? "error.import.duplicateColumn" : "error.import.unknownColumn",
-      });
-  });
-  for (const column of REQUIRED)
-    if (!at.has(column)) errors.push({ row: 1, column, value: "", key: "error.import.missingColumn" });
+  const at = readHeadings(
+    heading,
+    (name) => ALIASES[name] ?? COLUMNS.find((candidate) => candidate.toLowerCase() === name),
+    errors,
+    REQUIRED,
+  );
   if (data.length === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
   if (errors.count > 0) return { commitments: [], errors };
 
@@ -36,7 +27,10 @@ export function checkCommitmentRows(
   const firstRow = new Map<string, number>();
   data.forEach((cells, index) => {
     const row = index + 2;
-    const cell = (column: string) => (at.has(column) ? (cells[at.get(column) as number] ?? "").trim() : "");
+    const cell = (column: string) => {
+      const position = at.get(column as (typeof COLUMNS)[number]);
+      return position === undefined ? "" : (cells[position] ?? "").trim();
+    };
     const unitId = cell("unit");
     const checked = checkCommitment({
       unitId,

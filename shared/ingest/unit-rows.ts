@@ -2,7 +2,7 @@
 // in the file or already, duplicates and loops. Existing units with the same id are updated.
 
 import { treeProblems, type Unit } from "../units";
-import { normalizeHeading } from "./columns";
+import { readHeadings } from "./columns";
 import { RowErrors } from "./row-error";
 
 type UnitColumn = "id" | "name" | "parentId" | "cohort";
@@ -32,21 +32,7 @@ export function checkUnitRows(
 ): { units: UnitRow[]; errors: RowErrors } {
   const errors = new RowErrors();
   const [heading = [], ...data] = rows;
-  const at = new Map<UnitColumn, number>();
-  heading.forEach((text, i) => {
-    const column = HEADINGS[normalizeHeading(text)];
-    if (column && !at.has(column)) at.set(column, i);
-    else if (text.trim() !== "")
-      errors.push({
-        row: 1,
-        column: text,
-        value: text,
-        key: column ? "error.import.duplicateColumn" : "error.import.unknownColumn",
-      });
-  });
-  for (const required of ["id", "name", "cohort"] as const) {
-    if (!at.has(required)) errors.push({ row: 1, column: required, value: "", key: "error.import.missingColumn" });
-  }
+  const at = readHeadings(heading, (name) => HEADINGS[name], errors, ["id", "name", "cohort"]);
   if (data.length === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
   if (errors.count > 0) return { units: [], errors };
 
