@@ -11,7 +11,11 @@ export interface Resource<T> {
 }
 
 export function resource<T>(fetcher: () => Promise<T>): Resource<T> {
-  const state = $state<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const state = $state<{ data: T | null; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   return {
     get data() {
       return state.data;
