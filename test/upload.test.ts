@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestS3Event, uploadKey } from "../functions/ingest/uploads";
 import { type RunningServer, startLocal } from "../functions/local/server";
 
 let server: RunningServer;
@@ -100,5 +101,23 @@ describe("upload through the presigned URL", () => {
     });
     expect(response.status).toBe(400);
     expect((await response.json()).errors.map((e: { path: string }) => e.path)).toEqual(["kind", "fileName"]);
+  });
+});
+
+describe("the S3-event entry", () => {
+  it("ingests the keys of an S3 notification exactly as the cloud Lambda receives it, and ignores other events", async () => {
+    const key = uploadKey("reports", "evt-1", "bao cao thang 11.csv");
+    await server.deps.blobs.put(key, "unitId,period,received\nhuyen-tan-phuoc,2026-M09,7\n", "text/csv", {
+      "uploaded-by": "lambda",
+    });
+    // Keys arrive URL-encoded with spaces as "+", as S3 writes them into notifications.
+    const encoded = encodeURIComponent(key).replace(/%20/g, "+").replace(/%2F/g, "/");
+    const outcomes = await ingestS3Event(server.deps, {
+      Records: [
+        { eventName: "ObjectCreated:Put", s3: { bucket: { name: "parwatch-uploads" }, object: { key: encoded } } },
+        { eventName: "ObjectRemoved:Delete", s3: { bucket: { name: "parwatch-uploads" }, object: { key: encoded } } },
+      ],
+    });
+    expect(outcomes).toEqual([{ key, status: "applied" }]);
   });
 });

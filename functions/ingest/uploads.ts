@@ -8,6 +8,14 @@ import type { Deps } from "../deps";
 import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
 import { IMPORT_LIMITS, type ImportOutcome, newImportId, runImport } from "../services/imports";
 
+/** The part of an S3 event notification ParWatch reads (Records[].eventName, s3.bucket.name, s3.object.key). */
+export interface S3EventNotification {
+  readonly Records?: readonly {
+    readonly eventName?: string;
+    readonly s3?: { readonly bucket?: { readonly name?: string }; readonly object?: { readonly key?: string } };
+  }[];
+}
+
 const PREFIX = "uploads";
 
 export interface Announced {
@@ -35,12 +43,29 @@ export function parseUploadKey(key: string): { kind: ImportKind; importId: strin
   return { kind: kind as ImportKind, importId, fileName: decodeURIComponent(name) };
 }
 
-/** Object keys of an S3 event notification (they arrive URL-encoded, spaces as +). */
-export function keysOfS3Event(event: { Records?: { s3?: { object?: { key?: string } } }[] }): string[] {
+/** Object keys created in an S3 event notification (they arrive URL-encoded, spaces as +). */
+export function keysOfS3Event(event: S3EventNotification): string[] {
   return (event.Records ?? [])
+    .filter((record) => record.eventName === undefined || record.eventName.startsWith("ObjectCreated"))
     .map((record) => record.s3?.object?.key)
     .filter((key): key is string => typeof key === "string")
     .map((key) => decodeURIComponent(key.replace(/\+/g, " ")));
+}
+
+/**
+ * The one ingest entry for storage events: the S3-event Lambda (cloud) and the embedded s3rver's event
+ * (local) both hand their notification here.
+ */
+export async function ingestS3Event(
+  deps: Deps,
+  event: S3EventNotification,
+): Promise<{ key: string; status: string }[]> {
+  const outcomes: { key: string; status: string }[] = [];
+  for (const key of keysOfS3Event(event)) {
+    const outcome = await ingestUpload(deps, key);
+    outcomes.push({ key, status: outcome?.record.status ?? "ignored" });
+  }
+  return outcomes;
 }
 
 export async function announceUpload(

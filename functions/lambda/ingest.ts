@@ -3,7 +3,7 @@
 
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
-import { ingestUpload, keysOfS3Event } from "../ingest/uploads";
+import { ingestS3Event, type S3EventNotification } from "../ingest/uploads";
 import { dynamoStore } from "../store/dynamodb";
 import { s3BlobStore } from "../store/s3";
 
@@ -19,12 +19,8 @@ const deps = {
   now: () => new Date(),
 };
 
-export async function handler(event: Parameters<typeof keysOfS3Event>[0]) {
-  const outcomes = [];
-  for (const key of keysOfS3Event(event)) {
-    const outcome = await ingestUpload(deps, key);
-    outcomes.push({ key, status: outcome?.record.status ?? "ignored" });
-  }
+export async function handler(event: S3EventNotification) {
+  const outcomes = await ingestS3Event(deps, event);
   console.log(JSON.stringify({ level: "info", message: "ingested", outcomes }));
   return outcomes;
 }

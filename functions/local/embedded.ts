@@ -9,6 +9,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
 import { Level } from "level";
 import S3rver from "s3rver";
+import type { S3EventNotification } from "../ingest/uploads";
 
 // This machine runs Node 20; the SDK's notice about Node 22 is for deployments, not local runs.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -20,8 +21,8 @@ export interface EmbeddedStack {
   readonly dynamo: DynamoDBClient;
   readonly s3: S3Client;
   readonly endpoints: { readonly dynamo: string; readonly s3: string };
-  /** Calls back for every object put, as an S3 event notification would (same payload shape). */
-  onObjectCreated(listener: (bucket: string, key: string) => void): void;
+  /** Calls back with s3rver's event notifications: the same payload shape an S3-event Lambda receives. */
+  onS3Event(listener: (event: S3EventNotification) => void): void;
   close(): Promise<void>;
 }
 
@@ -107,22 +108,9 @@ export async function startEmbedded(dataDir?: string, buckets: readonly string[]
     dynamo,
     s3,
     endpoints: { dynamo: dynamoEndpoint, s3: s3Endpoint },
-    onObjectCreated(listener) {
+    onS3Event(listener) {
       // s3rver is a Koa app (an EventEmitter); its typings leave that out.
-      (s3Server as unknown as NodeJS.EventEmitter).on(
-        "event",
-        (event: {
-          Records?: { eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string } } }[];
-        }) => {
-          for (const record of event.Records ?? []) {
-            if (!record.eventName?.startsWith("ObjectCreated")) continue;
-            listener(
-              record.s3?.bucket?.name ?? "",
-              decodeURIComponent((record.s3?.object?.key ?? "").replace(/\+/g, " ")),
-            );
-          }
-        },
-      );
+      (s3Server as unknown as NodeJS.EventEmitter).on("event", listener);
     },
     async close() {
       dynamo.destroy();

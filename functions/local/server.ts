@@ -9,7 +9,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createApp } from "../app";
 import type { Deps } from "../deps";
-import { ingestUpload } from "../ingest/uploads";
+import { ingestS3Event } from "../ingest/uploads";
 import { recoverImports } from "../services/imports";
 import { dynamoStore, ensureTable } from "../store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../store/s3";
@@ -66,8 +66,8 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
   const log = options.log ?? (() => {});
   const { deps, embedded, created } = await openLocalStore(options.dataDir);
   // Files uploaded through presigned URLs are ingested when they land, as the S3-event Lambda does.
-  embedded.onObjectCreated((_bucket, key) => {
-    ingestUpload(deps, key).catch((error) => log(`Import of ${key} failed: ${(error as Error).message}`));
+  embedded.onS3Event((event) => {
+    ingestS3Event(deps, event).catch((error) => log(`Import failed: ${(error as Error).message}`));
   });
   if (!created) {
     const recovered = await recoverImports(deps);
