@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
-import { Template } from "aws-cdk-lib/assertions";
+import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { GSI1 } from "../functions/store/table";
 import { ParWatchStack } from "./stack";
@@ -56,5 +56,66 @@ describe("ParWatch stack — data", () => {
     });
     const [table] = Object.values(prod.findResources("AWS::DynamoDB::GlobalTable"));
     expect(table?.DeletionPolicy).toBe("Retain");
+  });
+});
+
+describe("ParWatch stack — storage and site", () => {
+  const dev = template("dev");
+
+  it("keeps every bucket private, encrypted and TLS-only", () => {
+    dev.resourceCountIs("AWS::S3::Bucket", 3);
+    for (const bucket of Object.values(dev.findResources("AWS::S3::Bucket"))) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+          .SSEAlgorithm,
+      ).toBe("AES256");
+    }
+    const policies = Object.values(dev.findResources("AWS::S3::BucketPolicy"));
+    expect(policies).toHaveLength(3);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it("ages raw uploads out and lets browsers PUT them", () => {
+    dev.hasResourceProperties("AWS::S3::Bucket", {
+      VersioningConfiguration: { Status: "Enabled" },
+      LifecycleConfiguration: {
+        Rules: [Match.objectLike({ Id: "raw-uploads", Prefix: "uploads/", ExpirationInDays: 365, Status: "Enabled" })],
+      },
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ["PUT"] })] },
+    });
+  });
+
+  it("serves the dashboard and the open data through CloudFront with origin access control", () => {
+    dev.resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
+    dev.hasResourceProperties("AWS::CloudFront::Distribution", {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: "index.html",
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: "redirect-to-https" }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: "/public/*", AllowedMethods: ["GET", "HEAD"] })],
+        CustomErrorResponses: [
+          Match.objectLike({ ErrorCode: 403, ResponseCode: 200, ResponsePagePath: "/index.html" }),
+          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: "/index.html" }),
+        ],
+      }),
+    });
+    dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({ FrameOptions: { FrameOption: "DENY", Override: true } }),
+      }),
+    });
+  });
+
+  it("keeps prod buckets when the stack goes", () => {
+    const prod = template("prod");
+    for (const bucket of Object.values(prod.findResources("AWS::S3::Bucket")))
+      expect(bucket.DeletionPolicy).toBe("Retain");
   });
 });
