@@ -1,5 +1,6 @@
 // CloudFront in front of the dashboard and the published open data: origin access control (the buckets
-// stay private), security headers, HTTPS only, and single-page-app routing.
+// stay private), security headers, HTTPS only, and single-page-app routing. (A minimum TLS version
+// applies only with a province's own domain and certificate, added when one is configured.)
 
 import { Duration } from "aws-cdk-lib";
 import {
@@ -10,7 +11,6 @@ import {
   HeadersReferrerPolicy,
   PriceClass,
   ResponseHeadersPolicy,
-  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
@@ -41,7 +41,6 @@ export class Site extends Construct {
       defaultRootObject: "index.html",
       // Viewers are in Vietnam: the price class that includes Asian edge locations, not all of them.
       priceClass: PriceClass.PRICE_CLASS_200,
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(props.site),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
