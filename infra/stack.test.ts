@@ -119,3 +119,32 @@ describe("ParWatch stack — storage and site", () => {
       expect(bucket.DeletionPolicy).toBe("Retain");
   });
 });
+
+describe("ParWatch stack — API", () => {
+  const dev = template("dev");
+
+  it("runs the hono app on Node 22, arm64, behind an HTTP API", () => {
+    dev.hasResourceProperties("AWS::Lambda::Function", {
+      Runtime: "nodejs22.x",
+      Architectures: ["arm64"],
+      MemorySize: 512,
+      Handler: "index.handler",
+      Environment: { Variables: { TABLE_NAME: Match.anyValue(), UPLOAD_BUCKET: Match.anyValue() } },
+    });
+    dev.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    dev.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
+  });
+
+  it("grants the function the table and the uploads bucket, nothing wider", () => {
+    const policies = Object.values(dev.findResources("AWS::IAM::Policy")).filter((policy) =>
+      JSON.stringify(policy.Properties.Roles).includes("ApiHandler"),
+    );
+    const statements = policies.flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement as { Resource: unknown }[],
+    );
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
+    expect(JSON.stringify(statements)).toContain("dynamodb:PutItem");
+    expect(JSON.stringify(statements)).toContain("s3:PutObject");
+  });
+});

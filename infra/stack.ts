@@ -3,6 +3,7 @@
 
 import { Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
+import { Api } from "./constructs/api";
 import { Data } from "./constructs/data";
 import { Site } from "./constructs/site";
 import { Storage } from "./constructs/storage";
@@ -16,11 +17,12 @@ export interface ParWatchStackProps extends StackProps {
 export class ParWatchStack extends Stack {
   constructor(scope: Construct, id: string, props: ParWatchStackProps) {
     super(scope, id, props);
-    new Data(this, "Data", { stage: props.stage });
+    const data = new Data(this, "Data", { stage: props.stage });
     const storage = new Storage(this, "Storage", {
       stage: props.stage,
       uploadOrigins: props.uploadOrigins ?? (props.stage === "prod" ? [] : ["*"]),
     });
     new Site(this, "Site", { site: storage.site, publicData: storage.publicData });
+    new Api(this, "Api", { table: data.table, uploads: storage.uploads });
   }
 }
