@@ -171,6 +171,11 @@ describe("unit and survey files", () => {
       [2, "error.unknownUnit"],
       [3, "error.sipas.answer"],
     ]);
+    // The same file for another survey period is not a duplicate.
+    const otherYear = await runImport(stack.deps, request("sipas-2024.csv", answers, "sipas", { period: "2024" }));
+    expect(otherYear.record.status).toBe("applied");
+    const again = await runImport(stack.deps, request("sipas-2025 (1).csv", answers, "sipas", { period: "2025" }));
+    expect(again.record.status).toBe("duplicate");
     const noPeriod = await runImport(stack.deps, request("sipas-x.csv", answers, "sipas"));
     expect(noPeriod.errors[0]?.key).toBe("error.period");
   });

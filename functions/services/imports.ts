@@ -83,7 +83,11 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
       errors: await deps.store.importErrors(importId),
     };
   }
-  const contentHash = createHash("sha256").update(request.bytes).digest("hex");
+  // The same answers file for another survey period is a different import: the period is part of the content.
+  const contentHash = createHash("sha256")
+    .update(request.bytes)
+    .update(`\u0000${request.period ?? ""}`)
+    .digest("hex");
   const base: ImportRecord = {
     importId,
     kind,
