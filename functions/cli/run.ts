@@ -52,7 +52,9 @@ export async function runCli(
       withLang.stderr.write(`${say(withLang, "cli.error.option", { detail: (error as Error).message })}\n`);
       return 2;
     }
-    withLang.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    // Not the user's input: say so plainly; the stack only for whoever debugs (PARWATCH_DEBUG=1).
+    withLang.stderr.write(`${say(withLang, "error.internal")} ${(error as Error).message ?? String(error)}\n`);
+    if (env.PARWATCH_DEBUG) withLang.stderr.write(`${(error as Error).stack ?? ""}\n`);
     return 1;
   }
 }
