@@ -5,7 +5,7 @@ import type { Lang } from "../shared/i18n";
 export interface AppEnv {
   Variables: {
     lang: Lang;
-    /** Who is calling. Until sign-in arrives (roles issue) it is the x-parwatch-user header or "local". */
+    /** Who is calling: the signed-in user in the cloud (JWT claims), the x-parwatch-user header or "local" locally. */
     user: string;
   };
 }

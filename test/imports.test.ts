@@ -2,7 +2,9 @@
 
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getImport, type ImportRequest, recoverImports, runImport } from "../functions/services/imports";
+import { recoverImports } from "../functions/services/import-apply";
+import { getImport } from "../functions/services/import-records";
+import { type ImportRequest, runImport } from "../functions/services/imports";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestS3Event, uploadKey } from "../functions/ingest/uploads";
+import { uploadKey } from "../functions/ingest/announce";
+import { ingestS3Event } from "../functions/ingest/uploads";
 import { type RunningServer, startLocal } from "../functions/local/server";
 
 let server: RunningServer;

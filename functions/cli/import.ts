@@ -7,7 +7,9 @@ import { localizeRowError, type RowError } from "../../shared/ingest/row-error";
 import { DataDirLockedError } from "../local/embedded";
 import { openLocalStore } from "../local/server";
 import type { ImportRecord } from "../ports";
-import { type ImportHooks, type ImportOutcome, recoverImports, runImport } from "../services/imports";
+import { type ImportHooks, recoverImports } from "../services/import-apply";
+import type { ImportOutcome } from "../services/import-records";
+import { runImport } from "../services/imports";
 import type { Command } from "./command";
 import { CliError, type CliIo, fail, say } from "./io";
 

@@ -5,12 +5,11 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { MessageKey, MessageParams } from "../../shared/i18n";
+import { megabytes } from "../services/import-records";
 
 export type Decoded = { ok: true; rows: string[][] } | { ok: false; key: MessageKey; params?: MessageParams };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function decodeTable(bytes: Uint8Array, fileName: string, limitBytes: number): Promise<Decoded> {
   if (bytes.length === 0) return { ok: false, key: "error.import.empty" };

@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { createApp } from "../app";
 import type { Deps } from "../deps";
 import { ingestS3Event } from "../ingest/uploads";
-import { recoverImports } from "../services/imports";
+import { recoverImports } from "../services/import-apply";
 import { dynamoStore, ensureTable } from "../store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../store/s3";
 import { type EmbeddedStack, startEmbedded } from "./embedded";

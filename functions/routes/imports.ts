@@ -4,19 +4,16 @@
 //   GET  /api/imports/:id                        → {record, errors} in the caller's language
 //   GET  /api/imports/:id/rows?limit=500         → the rows it staged and applied
 //   GET  /api/imports/:id/errors.csv             → the error report as CSV
-//   GET  /api/templates/:kind.:format?cohort=&period=
+// (Templates are in files.ts: they need exceljs, which the API Lambda does not carry.)
 
 import { Hono } from "hono";
 import { csvLine } from "../../shared/csv";
-import { NotFoundError } from "../../shared/errors";
 import { translate } from "../../shared/i18n";
 import { localizeRowError } from "../../shared/ingest/row-error";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
-import { buildTemplate, type TemplateFormat } from "../ingest/templates";
-import { announceUpload } from "../ingest/uploads";
-import { IMPORT_KINDS, type ImportKind } from "../ports";
-import { getImport } from "../services/imports";
+import { announceUpload } from "../ingest/announce";
+import { getImport } from "../services/import-records";
 import { jsonBody } from "./body";
 
 export function importRoutes(deps: Deps) {
@@ -51,28 +48,4 @@ export function importRoutes(deps: Deps) {
         "content-disposition": `attachment; filename="errors-${record.importId}.csv"`,
       });
     });
-}
-
-export function templateRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get("/:file", async (c) => {
-    const [kind, format] = c.req.param("file").split(".");
-    if (!(IMPORT_KINDS as readonly string[]).includes(kind ?? "") || (format !== "csv" && format !== "xlsx")) {
-      throw new NotFoundError("error.notFound");
-    }
-    const cohort = c.req.query("cohort");
-    const units = (await deps.store.listUnits())
-      .filter((unit) => (kind === "units" ? true : unit.cohort !== "province" && (!cohort || unit.cohort === cohort)))
-      .sort((a, b) => a.id.localeCompare(b.id));
-    const template = await buildTemplate(
-      kind as ImportKind,
-      format as TemplateFormat,
-      c.get("lang"),
-      units,
-      c.req.query("period") ?? "",
-    );
-    return c.body(template.body as Uint8Array<ArrayBuffer>, 200, {
-      "content-type": template.contentType,
-      "content-disposition": `attachment; filename="${template.fileName}"`,
-    });
-  });
 }

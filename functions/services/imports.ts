@@ -21,15 +21,8 @@ import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
 import { decodeTable } from "../ingest/decode";
 import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
-
-const MB = 1024 * 1024;
-/** The largest file each kind accepts (stated in the upload page and the README). */
-export const IMPORT_LIMITS: Record<ImportKind, number> = {
-  reports: 20 * MB,
-  units: 5 * MB,
-  sipas: 300 * MB,
-  commitments: 5 * MB,
-};
+import { applyImport, type ImportHooks } from "./import-apply";
+import { IMPORT_LIMITS, type ImportOutcome, megabytes, newImportId } from "./import-records";
 
 export interface ImportRequest {
   readonly kind: string;
@@ -42,27 +35,11 @@ export interface ImportRequest {
   readonly importId?: string;
 }
 
-/** Progress and fault-injection seams: after staging (with the row count) and after each applied row. */
-export interface ImportHooks {
-  readonly afterStage?: (rows: number) => void;
-  readonly afterApplyRow?: (applied: number, total: number) => void;
-}
-
-export interface ImportOutcome {
-  readonly record: ImportRecord;
-  readonly errors: readonly RowError[];
-}
-
 type Staged =
   | { kind: "reports"; rows: ReportRow[] }
   | { kind: "commitments"; rows: Commitment[] }
   | { kind: "units"; rows: Unit[] }
   | { kind: "sipas"; rows: SipasUnitResult[]; period: string };
-
-export function newImportId(): string {
-  // Sortable by time, unique without coordination.
-  return `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`;
-}
 
 function requireKind(kind: string): ImportKind {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
@@ -192,8 +169,8 @@ async function checkSipas(
   if (request.bytes.length === 0) return fileError("error.import.empty");
   if (request.bytes.length > IMPORT_LIMITS.sipas) {
     return fileError("error.import.tooLarge", {
-      size: `${(request.bytes.length / MB).toFixed(1)} MB`,
-      limit: "300 MB",
+      size: megabytes(request.bytes.length),
+      limit: megabytes(IMPORT_LIMITS.sipas),
     });
   }
   const survey = bundledMethodology("sipas") as Methodology;
@@ -252,83 +229,4 @@ async function checkSipas(
   if (row === 1 && errors.count === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
   if (errors.count > 0) return { ok: false, rows: row - 1, errors };
   return { ok: true, staged: { kind: "sipas", rows: aggregator.results(), period: period.id } };
-}
-
-/** Writes a committed import's rows through the normal paths, then marks it applied. */
-async function applyImport(
-  deps: Deps,
-  record: ImportRecord,
-  hooks: ImportHooks,
-  recovering: boolean,
-): Promise<ImportRecord> {
-  const rows = await deps.store.importRows(record.importId);
-  const sourceRef = `${record.fileName} · ${record.importId}`;
-  let applied = 0;
-  if (record.kind === "reports") {
-    const reports = rows as ReportRow[];
-    const submission = {
-      submittedBy: record.uploadedBy,
-      submittedAt: record.committedAt ?? deps.now().toISOString(),
-      source: "file" as const,
-      sourceRef,
-    };
-    if (!recovering) {
-      await deps.store.saveReports(
-        reports.map((row) => row.input),
-        submission,
-        (saved) => hooks.afterApplyRow?.(saved, reports.length),
-      );
-      applied = reports.length;
-    } else {
-      // Row by row: after a crash, a row this import already wrote is not written again (a later edit
-      // may follow it).
-      for (const row of reports) {
-        const done =
-          recovering &&
-          (await deps.store.reportHistory(row.input.unitId, row.input.period)).some((v) => v.sourceRef === sourceRef);
-        if (!done) await deps.store.saveReport(row.input, submission);
-        applied++;
-        hooks.afterApplyRow?.(applied, reports.length);
-      }
-    }
-  } else if (record.kind === "commitments") {
-    const at = record.committedAt ?? deps.now().toISOString();
-    for (const commitment of rows as Commitment[]) await deps.store.saveCommitment(commitment, record.uploadedBy, at);
-    applied = rows.length;
-  } else if (record.kind === "units") {
-    await deps.store.putUnits(rows as Unit[]);
-    applied = rows.length;
-  } else {
-    const [meta, ...results] = rows as [{ period: string }, ...SipasUnitResult[]];
-    await deps.store.putSurveyResults("sipas", meta.period, results);
-    applied = results.length;
-  }
-  const done: ImportRecord = { ...record, status: "applied", accepted: applied, appliedAt: deps.now().toISOString() };
-  await deps.store.moveImport(record.importId, "committed", done);
-  return done;
-}
-
-/**
- * Finishes what a crash interrupted: committed imports are applied (rolled forward); staged ones older
- * than `staleAfterMs` are marked failed — they were never visible.
- */
-export async function recoverImports(deps: Deps, staleAfterMs = 0): Promise<{ applied: number; failed: number }> {
-  let applied = 0;
-  let failed = 0;
-  const now = deps.now().getTime();
-  for (const record of await deps.store.listImports(1000)) {
-    if (record.status === "committed") {
-      await applyImport(deps, record, {}, true);
-      applied++;
-    } else if (record.status === "staged" && now - Date.parse(record.createdAt) >= staleAfterMs) {
-      if (await deps.store.moveImport(record.importId, "staged", { ...record, status: "failed" })) failed++;
-    }
-  }
-  return { applied, failed };
-}
-
-export async function getImport(deps: Deps, importId: string): Promise<ImportOutcome> {
-  const record = await deps.store.getImport(importId);
-  if (!record) throw new NotFoundError("error.import.notFound", { value: importId });
-  return { record, errors: await deps.store.importErrors(importId) };
 }

@@ -1,0 +1,45 @@
+// The scheduled jobs (EventBridge in the cloud; the local server does the same at start):
+//   recover — roll forward or fail imports a crashed ingest left idle for 15 minutes;
+//   refresh — recompute the result sets leaderboards show for this year and last, with the version each
+//             shows, so late reports and corrections reach the scores without anyone pressing a button.
+// Publishing the public JSON joins "refresh" with the publishing issue.
+
+import { periodOf, selectablePeriods } from "../../shared/period";
+import type { Deps } from "../deps";
+import { recoverImports } from "./import-apply";
+import { listMethodologies } from "./methodologies";
+import { type RecomputeSummary, recompute } from "./scoring";
+
+/** Longer than the ingest Lambda's timeout: an import idle this long is not being worked on. */
+export const STALE_IMPORT_MS = 15 * 60 * 1000;
+
+export const SCHEDULED_JOBS = ["recover", "refresh"] as const;
+export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
+
+export const SCHEDULE_USER = "schedule";
+
+/** Recomputes every result set of this year and last, keeping the methodology version it shows. */
+export async function refreshResults(deps: Deps): Promise<RecomputeSummary[]> {
+  const thisYear = deps.now().getUTCFullYear();
+  const periods = selectablePeriods(await deps.store.filedPeriods()).filter((id) => periodOf(id).year >= thisYear - 1);
+  const ids = [...new Set((await listMethodologies(deps)).map((methodology) => methodology.id))];
+  const summaries: RecomputeSummary[] = [];
+  for (const methodologyId of ids) {
+    for (const period of periods) {
+      const shown = await deps.store.getResultSet(methodologyId, period);
+      if (!shown) continue;
+      summaries.push(await recompute(deps, methodologyId, period, { version: shown.version }, SCHEDULE_USER));
+    }
+  }
+  return summaries;
+}
+
+export async function runScheduledJob(deps: Deps, job: ScheduledJob) {
+  if (job === "recover") return { job, ...(await recoverImports(deps, STALE_IMPORT_MS)) };
+  const summaries = await refreshResults(deps);
+  return {
+    job,
+    resultSets: summaries.length,
+    scorecards: summaries.reduce((sum, summary) => sum + summary.units, 0),
+  };
+}
