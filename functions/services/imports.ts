@@ -4,11 +4,11 @@
 // import is marked failed); a crash after it is rolled forward by recoverImports, which every process
 // runs at start. The same file twice is recognised by its content hash and writes nothing.
 
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
 import type { Commitment } from "../../shared/commitments";
-import { InvalidInputError, NotFoundError } from "../../shared/errors";
+import { InvalidInputError } from "../../shared/errors";
 import { checkCommitmentRows } from "../../shared/ingest/commitment-rows";
 import { checkReportRows, type ReportRow } from "../../shared/ingest/report-rows";
 import { type RowError, RowErrors } from "../../shared/ingest/row-error";
