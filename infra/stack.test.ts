@@ -1,21 +1,44 @@
-// The synthesised template, asserted offline: the table matches the data module's key schema.
+// The synthesised template, asserted offline: resources, their key properties and least privilege.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { afterAll, describe, expect, it } from "vitest";
 import { GSI1 } from "../functions/store/table";
+import { STAFF_ROLES } from "../shared/roles";
+import { SPA_ROUTING } from "./constructs/site";
 import { ParWatchStack } from "./stack";
 
 const outdirs: string[] = [];
+/** A stand-in for web/dist, so these assertions do not depend on a dashboard build. */
+export function stubDashboard(): string {
+  const dir = mkdtempSync(join(tmpdir(), "parwatch-dist-"));
+  outdirs.push(dir);
+  writeFileSync(join(dir, "index.html"), "<!doctype html><title>ParWatch</title>");
+  return dir;
+}
+
 function template(stage: "dev" | "prod"): Template {
   const outdir = mkdtempSync(join(tmpdir(), "parwatch-cdk-"));
   outdirs.push(outdir);
   const app = new App({ outdir, context: { "aws:cdk:bundling-stacks": [] } });
-  return Template.fromStack(new ParWatchStack(app, `ParWatch-${stage}`, { stage }));
+  return Template.fromStack(
+    new ParWatchStack(app, `ParWatch-${stage}`, { stage, dashboardDir: stubDashboard(), alarmEmail: "ops@example.vn" }),
+  );
 }
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+/** The policy statements attached to a role whose logical id starts with the given prefix. */
+function statementsOf(t: Template, rolePrefix: string): Statement[] {
+  return Object.values(t.findResources("AWS::IAM::Policy"))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(rolePrefix))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+const actionsOf = (statements: Statement[]) => statements.flatMap((statement) => [statement.Action].flat());
 
 afterAll(() => {
   for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
@@ -63,7 +86,7 @@ describe("ParWatch stack — storage and site", () => {
   const dev = template("dev");
 
   it("keeps every bucket private, encrypted and TLS-only", () => {
-    dev.resourceCountIs("AWS::S3::Bucket", 3);
+    dev.resourceCountIs("AWS::S3::Bucket", 4);
     for (const bucket of Object.values(dev.findResources("AWS::S3::Bucket"))) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -77,10 +100,25 @@ describe("ParWatch stack — storage and site", () => {
       ).toBe("AES256");
     }
     const policies = Object.values(dev.findResources("AWS::S3::BucketPolicy"));
-    expect(policies).toHaveLength(3);
+    expect(policies).toHaveLength(4);
     for (const policy of policies) {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
     }
+  });
+
+  it("logs every request to the buckets and CloudFront into the logs bucket, kept a year", () => {
+    const buckets = Object.entries(dev.findResources("AWS::S3::Bucket"));
+    const logs = buckets.filter(([id]) => id.startsWith("StorageLogs"));
+    expect(logs).toHaveLength(1);
+    expect(JSON.stringify(logs[0]?.[1].Properties.LifecycleConfiguration)).toContain('"ExpirationInDays":365');
+    for (const [id, bucket] of buckets.filter(([id]) => !id.startsWith("StorageLogs"))) {
+      expect(bucket.Properties.LoggingConfiguration, id).toMatchObject({
+        LogFilePrefix: expect.stringMatching(/^s3\//),
+      });
+    }
+    dev.hasResourceProperties("AWS::CloudFront::Distribution", {
+      DistributionConfig: Match.objectLike({ Logging: Match.objectLike({ Prefix: "cloudfront/" }) }),
+    });
   });
 
   it("ages raw uploads out and lets browsers PUT them", () => {
@@ -99,16 +137,33 @@ describe("ParWatch stack — storage and site", () => {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: "index.html",
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: "redirect-to-https" }),
-        CacheBehaviors: [Match.objectLike({ PathPattern: "/public/*", AllowedMethods: ["GET", "HEAD"] })],
-        CustomErrorResponses: [
-          Match.objectLike({ ErrorCode: 403, ResponseCode: 200, ResponsePagePath: "/index.html" }),
-          Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: "/index.html" }),
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: "/public/*", AllowedMethods: ["GET", "HEAD"] }),
+          Match.objectLike({
+            PathPattern: "/api/*",
+            AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"],
+            // The managed CachingDisabled policy.
+            CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+          }),
         ],
       }),
     });
+    // Client-side routes are rewritten per request on the dashboard's behaviour only: no error pages,
+    // which would also turn the API's 403/404 answers into index.html.
+    const [distribution] = Object.values(dev.findResources("AWS::CloudFront::Distribution"));
+    expect(distribution?.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+    expect(
+      JSON.stringify(distribution?.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations),
+    ).toContain("viewer-request");
     dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
       ResponseHeadersPolicyConfig: Match.objectLike({
-        SecurityHeadersConfig: Match.objectLike({ FrameOptions: { FrameOption: "DENY", Override: true } }),
+        SecurityHeadersConfig: Match.objectLike({
+          FrameOptions: { FrameOption: "DENY", Override: true },
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self';"),
+            Override: true,
+          },
+        }),
       }),
     });
   });
@@ -120,31 +175,157 @@ describe("ParWatch stack — storage and site", () => {
   });
 });
 
-describe("ParWatch stack — API", () => {
+describe("ParWatch stack — Lambdas and API", () => {
   const dev = template("dev");
+  const functions = Object.entries(dev.findResources("AWS::Lambda::Function")) as [string, Resource][];
+  const ours = functions.filter(([, fn]) => JSON.stringify(fn.Properties.Environment ?? {}).includes("TABLE_NAME"));
 
-  it("runs the hono app on Node 22, arm64, behind an HTTP API", () => {
-    dev.hasResourceProperties("AWS::Lambda::Function", {
-      Runtime: "nodejs22.x",
-      Architectures: ["arm64"],
-      MemorySize: 512,
-      Handler: "index.handler",
-      Environment: { Variables: { TABLE_NAME: Match.anyValue(), UPLOAD_BUCKET: Match.anyValue() } },
-    });
-    dev.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
-    dev.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
+  it("runs four functions — API, files, ingest, jobs — on Node 22, arm64, with logs kept three months", () => {
+    expect(ours.map(([id]) => id.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual([
+      "ApiFiles",
+      "ApiHandler",
+      "IngestHandler",
+      "ScheduleHandler",
+    ]);
+    for (const [id, fn] of ours) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        Handler: "index.handler",
+      });
+      expect(fn.Properties.LoggingConfig, id).toMatchObject({ LogGroup: { Ref: expect.stringMatching(/Logs/) } });
+    }
+    for (const group of Object.values(dev.findResources("AWS::Logs::LogGroup"))) {
+      expect(group.Properties.RetentionInDays).toBe(90);
+    }
   });
 
-  it("grants the function the table and the uploads bucket, nothing wider", () => {
-    const policies = Object.values(dev.findResources("AWS::IAM::Policy")).filter((policy) =>
-      JSON.stringify(policy.Properties.Roles).includes("ApiHandler"),
+  it("gives each function its own role with only the calls it makes, on named resources", () => {
+    for (const prefix of ["ApiHandlerRole", "ApiFilesRole", "IngestHandlerRole", "ScheduleHandlerRole"]) {
+      const statements = statementsOf(dev, prefix);
+      expect(statements.length, prefix).toBeGreaterThan(0);
+      for (const statement of statements) {
+        expect(JSON.stringify(statement.Resource), prefix).not.toBe('"*"');
+        for (const action of [statement.Action].flat()) expect(action, prefix).not.toContain("*");
+      }
+    }
+    // No managed policy (AWSLambdaBasicExecutionRole may write any log group).
+    const roles = Object.entries(dev.findResources("AWS::IAM::Role"));
+    for (const prefix of ["ApiHandlerRole", "ApiFilesRole", "IngestHandlerRole", "ScheduleHandlerRole"]) {
+      const [, role] = roles.find(([id]) => id.startsWith(prefix)) ?? [];
+      expect(role?.Properties.ManagedPolicyArns, prefix).toBeUndefined();
+    }
+    expect(actionsOf(statementsOf(dev, "ApiHandlerRole"))).toEqual(
+      expect.arrayContaining(["dynamodb:PutItem", "s3:PutObject"]),
     );
-    const statements = policies.flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement as { Resource: unknown }[],
+    expect(actionsOf(statementsOf(dev, "ApiHandlerRole"))).not.toContain("s3:GetObject");
+    expect(
+      actionsOf(statementsOf(dev, "ApiFilesRole")).filter((action) =>
+        /^(dynamodb|s3):(Put|Write|Batch|Delete)/.test(action),
+      ),
+    ).toEqual([]);
+    expect(actionsOf(statementsOf(dev, "IngestHandlerRole"))).toEqual(expect.arrayContaining(["s3:GetObject"]));
+    expect(actionsOf(statementsOf(dev, "IngestHandlerRole"))).not.toContain("s3:PutObject");
+    expect(actionsOf(statementsOf(dev, "ScheduleHandlerRole")).filter((action) => action.startsWith("s3:"))).toEqual(
+      [],
     );
-    expect(statements.length).toBeGreaterThan(0);
-    for (const statement of statements) expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
-    expect(JSON.stringify(statements)).toContain("dynamodb:PutItem");
-    expect(JSON.stringify(statements)).toContain("s3:PutObject");
+  });
+
+  it("puts every API route but the health check behind the Cognito JWT authorizer", () => {
+    dev.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    dev.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT" });
+    const routes = Object.values(dev.findResources("AWS::ApiGatewayV2::Route")).map((route) => ({
+      key: route.Properties.RouteKey,
+      auth: route.Properties.AuthorizationType,
+    }));
+    expect(routes.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: "ANY /api/{proxy+}", auth: "JWT" },
+      { key: "GET /api/health", auth: "NONE" },
+      { key: "GET /api/templates/{proxy+}", auth: "JWT" },
+    ]);
+    dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.objectLike({ Format: Match.stringLikeRegexp("requestId") }),
+    });
+  });
+
+  it("creates staff accounts by administrators only, with MFA, one group per role", () => {
+    dev.hasResourceProperties("AWS::Cognito::UserPool", {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      MfaConfiguration: "ON",
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+    const groups = Object.values(dev.findResources("AWS::Cognito::UserPoolGroup")).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...STAFF_ROLES].sort());
+    dev.hasResourceProperties("AWS::Cognito::UserPoolClient", { GenerateSecret: false });
+  });
+
+  it("ingests uploads on the S3 event, retries twice, then keeps the event in a queue", () => {
+    dev.hasResourceProperties("Custom::S3BucketNotifications", {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          Match.objectLike({
+            Events: ["s3:ObjectCreated:*"],
+            Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "uploads/" }] } },
+            LambdaFunctionArn: { "Fn::GetAtt": [Match.stringLikeRegexp("^IngestHandler"), "Arn"] },
+          }),
+        ],
+      },
+    });
+    dev.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: Match.stringLikeRegexp("^IngestHandler") },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: { Destination: { "Fn::GetAtt": [Match.stringLikeRegexp("^IngestFailed"), "Arn"] } },
+      },
+    });
+  });
+
+  it("schedules recovery every 15 minutes and the refresh nightly, naming the job", () => {
+    const rules = Object.values(dev.findResources("AWS::Events::Rule")).map((rule) => ({
+      schedule: rule.Properties.ScheduleExpression,
+      input: rule.Properties.Targets[0].Input,
+    }));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        { schedule: "rate(15 minutes)", input: '{"job":"recover"}' },
+        { schedule: "cron(0 19 * * ? *)", input: '{"job":"refresh"}' },
+      ]),
+    );
+  });
+
+  it("alarms on errors and throttles of every function, API 5xx, table throttling and failed ingests", () => {
+    const alarms = Object.values(dev.findResources("AWS::CloudWatch::Alarm"));
+    expect(alarms).toHaveLength(4 * 2 + 1 + 2 + 1);
+    const metrics = alarms.map((alarm) => `${alarm.Properties.Namespace}/${alarm.Properties.MetricName}`);
+    expect(metrics.filter((metric) => metric === "AWS/Lambda/Errors")).toHaveLength(4);
+    expect(metrics.filter((metric) => metric === "AWS/Lambda/Throttles")).toHaveLength(4);
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        "AWS/ApiGateway/5xx",
+        "AWS/DynamoDB/ReadThrottleEvents",
+        "AWS/DynamoDB/WriteThrottleEvents",
+        "AWS/SQS/ApproximateNumberOfMessagesVisible",
+      ]),
+    );
+    for (const alarm of alarms)
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
+    dev.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "ops@example.vn" });
+  });
+});
+
+describe("the dashboard's routing function (CloudFront Function source)", () => {
+  const route = new Function(`${SPA_ROUTING}; return handler;`)() as (event: { request: { uri: string } }) => {
+    uri: string;
+  };
+  const uri = (path: string) => route({ request: { uri: path } }).uri;
+
+  it("loads index.html for client-side routes and leaves files alone", () => {
+    expect(uri("/")).toBe("/index.html");
+    expect(uri("/units/huyen-binh")).toBe("/index.html");
+    expect(uri("/commitments/communes/2026")).toBe("/index.html");
+    expect(uri("/assets/index-3f2a.js")).toBe("/assets/index-3f2a.js");
+    expect(uri("/favicon.svg")).toBe("/favicon.svg");
   });
 });

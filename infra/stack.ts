@@ -1,28 +1,66 @@
-// The ParWatch stack: one construct per concern — data, storage, site. The API, ingest, schedule, auth
-// and alarm constructs join here in the rest of the Cloud issue.
+// The ParWatch stack: one construct per concern — data, storage, auth, API, site, ingest, schedule,
+// alarms — and the outputs an operator needs (README "Deploy to AWS").
 
-import { Stack, type StackProps } from "aws-cdk-lib";
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
+import { Alarms } from "./constructs/alarms";
 import { Api } from "./constructs/api";
+import { Auth } from "./constructs/auth";
 import { Data } from "./constructs/data";
+import { Ingest } from "./constructs/ingest";
+import { Schedule } from "./constructs/schedule";
 import { Site } from "./constructs/site";
 import { Storage } from "./constructs/storage";
+import { acknowledgeCdkHandlers } from "./nag";
 
 export interface ParWatchStackProps extends StackProps {
   readonly stage: "dev" | "prod";
-  /** Origins the browser uploads from (the dashboard's domain); "*" only for dev. */
+  /** Origins the browser uploads from (the dashboard's address); any origin when not given. */
   readonly uploadOrigins?: readonly string[];
+  /** The built dashboard; web/dist (npm run build) by default. */
+  readonly dashboardDir?: string;
+  /** An e-mail address the alarms are sent to. */
+  readonly alarmEmail?: string;
 }
 
 export class ParWatchStack extends Stack {
   constructor(scope: Construct, id: string, props: ParWatchStackProps) {
     super(scope, id, props);
-    const data = new Data(this, "Data", { stage: props.stage });
-    const storage = new Storage(this, "Storage", {
-      stage: props.stage,
-      uploadOrigins: props.uploadOrigins ?? (props.stage === "prod" ? [] : ["*"]),
+    const { stage } = props;
+    const data = new Data(this, "Data", { stage });
+    const storage = new Storage(this, "Storage", { stage, uploadOrigins: props.uploadOrigins ?? ["*"] });
+    const auth = new Auth(this, "Auth", { stage });
+    const common = { stage, table: data.table, uploads: storage.uploads };
+    const api = new Api(this, "Api", { ...common, authorizer: auth.authorizer });
+    const site = new Site(this, "Site", {
+      site: storage.site,
+      publicData: storage.publicData,
+      logs: storage.logs,
+      api: api.httpApi,
+      dashboardDir: props.dashboardDir ?? new URL("../web/dist", import.meta.url).pathname,
     });
-    new Site(this, "Site", { site: storage.site, publicData: storage.publicData });
-    new Api(this, "Api", { table: data.table, uploads: storage.uploads });
+    const ingest = new Ingest(this, "Ingest", common);
+    const schedule = new Schedule(this, "Schedule", common);
+    const alarms = new Alarms(this, "Alarms", {
+      functions: { Api: api.handler, Files: api.files, Ingest: ingest.handler, Jobs: schedule.handler },
+      httpApi: api.httpApi,
+      table: data.table,
+      failedIngests: ingest.failed,
+      email: props.alarmEmail,
+    });
+
+    const outputs: Record<string, [string, string]> = {
+      DashboardUrl: [`https://${site.distribution.distributionDomainName}`, "The dashboard and the API (/api)"],
+      ApiEndpoint: [api.httpApi.apiEndpoint, "The HTTP API itself (use the dashboard URL's /api)"],
+      UserPoolId: [auth.userPool.userPoolId, "Staff accounts: create users and add them to role groups"],
+      UserPoolClientId: [auth.client.userPoolClientId, "The dashboard's app client"],
+      TableName: [data.table.tableName, "The DynamoDB table (PARWATCH_TABLE for the CLI's --aws mode)"],
+      UploadBucket: [storage.uploads.bucketName, "Raw uploads (PARWATCH_UPLOAD_BUCKET for the CLI's --aws mode)"],
+      AlarmTopic: [alarms.topic.topicArn, "Subscribe to receive alarms"],
+    };
+    for (const [name, [value, description]] of Object.entries(outputs)) {
+      new CfnOutput(this, name, { value, description });
+    }
+    acknowledgeCdkHandlers(this, storage.site);
   }
 }

@@ -8,7 +8,8 @@ import type { Deps } from "../deps";
 import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
 import { IMPORT_LIMITS, newImportId } from "../services/import-records";
 
-const PREFIX = "uploads";
+/** Every upload is stored under this prefix; the cloud stack scopes grants, events and lifecycle to it. */
+export const UPLOAD_PREFIX = "uploads";
 
 export interface Announced {
   readonly importId: string;
@@ -25,12 +26,12 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export function uploadKey(kind: ImportKind, importId: string, fileName: string): string {
-  return `${PREFIX}/${kind}/${importId}/${encodeURIComponent(fileName)}`;
+  return `${UPLOAD_PREFIX}/${kind}/${importId}/${encodeURIComponent(fileName)}`;
 }
 
 export function parseUploadKey(key: string): { kind: ImportKind; importId: string; fileName: string } | undefined {
   const [prefix, kind, importId, name, ...rest] = key.split("/");
-  if (prefix !== PREFIX || !kind || !importId || !name || rest.length > 0) return undefined;
+  if (prefix !== UPLOAD_PREFIX || !kind || !importId || !name || rest.length > 0) return undefined;
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) return undefined;
   return { kind: kind as ImportKind, importId, fileName: decodeURIComponent(name) };
 }

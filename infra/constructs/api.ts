@@ -1,58 +1,106 @@
-// The HTTP API: API Gateway v2 in front of one Lambda running the same hono app as the local server.
+// The HTTP API: API Gateway v2 in front of the hono app, split over two Lambdas — the API routes, and the
+// file downloads (templates, which need exceljs) — behind Cognito's JWT authorizer. Only the health check
+// is open: the public reads published JSON from CloudFront, not the API.
 
-import { Duration } from "aws-cdk-lib";
-import { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import type { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
-import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
-import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { acknowledge } from "../nag";
+import { grantTable, grantUploads } from "./grants";
+import { parWatchFunction } from "./lambda";
 
 export interface ApiProps {
+  readonly stage: "dev" | "prod";
   readonly table: ITableV2;
   readonly uploads: IBucket;
+  readonly authorizer: HttpUserPoolAuthorizer;
 }
-
-/** Bundling shared by the Lambdas: ESM, minified, with require() available to CommonJS dependencies. */
-export const BUNDLING = {
-  format: OutputFormat.ESM,
-  minify: true,
-  sourceMap: false,
-  target: "node22",
-  // ESM bundles of CommonJS packages (the AWS SDK's helpers) call require(): give them one.
-  banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
-};
 
 export class Api extends Construct {
   readonly handler: NodejsFunction;
+  readonly files: NodejsFunction;
   readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    this.handler = new NodejsFunction(this, "Handler", {
-      entry: new URL("../../functions/lambda/api.ts", import.meta.url).pathname,
-      handler: "handler",
-      runtime: Runtime.NODEJS_22_X,
-      // Graviton: about 20 % cheaper per GB-second for the same work.
-      architecture: Architecture.ARM_64,
+    const common = { table: props.table, uploads: props.uploads, stage: props.stage };
+    this.handler = parWatchFunction(this, "Handler", {
+      ...common,
+      entry: "api.ts",
+      description: "ParWatch API (hono): units, reports, rankings, scores, commitments, imports",
       // 512 MB: enough CPU for cold starts of ≈ 0.3 s with the SDK clients; the API holds no large data.
       memorySize: 512,
       timeout: Duration.seconds(15),
-      // Logs are kept three months, long enough to look into a complaint after a reporting deadline.
-      logRetention: RetentionDays.THREE_MONTHS,
-      environment: { TABLE_NAME: props.table.tableName, UPLOAD_BUCKET: props.uploads.bucketName },
-      bundling: BUNDLING,
     });
-    props.table.grantReadWriteData(this.handler);
-    // Presigned upload URLs are signed with the function's role: it needs PutObject; health checks need read.
-    props.uploads.grantPut(this.handler);
-    props.uploads.grantRead(this.handler);
+    this.files = parWatchFunction(this, "Files", {
+      ...common,
+      entry: "files.ts",
+      description: "ParWatch file downloads: CSV and Excel templates",
+      // Building an Excel workbook for a few hundred units takes more memory than the API's requests.
+      memorySize: 1024,
+      timeout: Duration.seconds(30),
+    });
+    grantTable(this.handler, props.table, "readWrite");
+    // Presigned upload URLs are signed with the function's role: it needs PutObject (it never reads files).
+    grantUploads(this.handler, props.uploads, "write");
+    // Templates list the units: read only, no bucket.
+    grantTable(this.files, props.table, "read");
 
     this.httpApi = new HttpApi(this, "HttpApi", {
       description: "ParWatch API",
-      defaultIntegration: new HttpLambdaIntegration("App", this.handler),
+      // The stage is declared below with throttling and access logs.
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, "AccessLogs", {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: props.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.stage = new HttpStage(this, "DefaultStage", {
+      httpApi: this.httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      // A province's staff at a deadline make a few requests a second; this caps a runaway script's cost.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // The request id is required in every access-log format.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            time: "$context.requestTime",
+            route: "$context.routeKey",
+            status: "$context.status",
+            latencyMs: "$context.responseLatency",
+            user: "$context.authorizer.claims.email",
+            ip: "$context.identity.sourceIp",
+          }),
+        ),
+      },
+    });
+
+    const api = new HttpLambdaIntegration("App", this.handler);
+    for (const route of this.httpApi.addRoutes({ path: "/api/health", methods: [HttpMethod.GET], integration: api })) {
+      acknowledge(route, "APIG4", "The health check is open for uptime monitors; it answers only ok or degraded.");
+    }
+    this.httpApi.addRoutes({
+      path: "/api/{proxy+}",
+      methods: [HttpMethod.ANY],
+      integration: api,
+      authorizer: props.authorizer,
+    });
+    this.httpApi.addRoutes({
+      path: "/api/templates/{proxy+}",
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration("Files", this.files),
+      authorizer: props.authorizer,
     });
   }
 }

@@ -1,26 +1,63 @@
-// CloudFront in front of the dashboard and the published open data: origin access control (the buckets
-// stay private), security headers, HTTPS only, and single-page-app routing. (A minimum TLS version
+// CloudFront in front of the dashboard, the published open data and the API: origin access control (the
+// buckets stay private), security headers, HTTPS only, single-page-app routing, and /api/* passed to the
+// HTTP API uncached. The built dashboard (web/dist) is deployed into its bucket with the stack. (A minimum TLS version
 // applies only with a province's own domain and certificate, added when one is configured.)
 
-import { Duration } from "aws-cdk-lib";
+import { Duration, Fn } from "aws-cdk-lib";
+import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
-import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import { acknowledge } from "../nag";
 
 export interface SiteProps {
   readonly site: IBucket;
   readonly publicData: IBucket;
+  readonly logs: IBucket;
+  readonly api: IHttpApi;
+  /** The built dashboard (vite build → web/dist). */
+  readonly dashboardDir: string;
 }
+
+/**
+ * What the dashboard may load: its own files, the API on the same origin, and presigned uploads to S3.
+ * Svelte sets style attributes, hence 'unsafe-inline' for styles only; no inline script is allowed.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https://*.amazonaws.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** CloudFront Function (viewer request): a path whose last segment has no dot is a client-side route. */
+export const SPA_ROUTING = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split("/").pop();
+  if (last.indexOf(".") === -1) request.uri = "/index.html";
+  return request;
+}`;
 
 export class Site extends Construct {
   readonly distribution: Distribution;
@@ -34,18 +71,33 @@ export class Site extends Construct {
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         xssProtection: { protection: true, modeBlock: true, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
       },
     });
+    // Client-side routes (/units/…, /leaderboard/…) load the single-page app. Done per request on the
+    // dashboard's behaviour only — error pages would also turn the API's 403/404 answers into index.html.
+    const spaRouting = new CloudFrontFunction(this, "SpaRouting", {
+      comment: "Paths without a file extension load /index.html",
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(SPA_ROUTING),
+    });
+    // The API's host name, from its endpoint https://{id}.execute-api.{region}.amazonaws.com.
+    const apiDomain = Fn.select(2, Fn.split("/", props.api.apiEndpoint));
     this.distribution = new Distribution(this, "Distribution", {
       comment: "ParWatch dashboard and open data",
       defaultRootObject: "index.html",
       // Viewers are in Vietnam: the price class that includes Asian edge locations, not all of them.
       priceClass: PriceClass.PRICE_CLASS_200,
+      // Standard access logs, beside the buckets' own.
+      enableLogging: true,
+      logBucket: props.logs,
+      logFilePrefix: "cloudfront/",
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(props.site),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         // Published rankings and open-data downloads: read straight from S3, no Lambda on the public path.
@@ -56,14 +108,42 @@ export class Site extends Construct {
           responseHeadersPolicy: headers,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         },
+        // The staff API on the dashboard's own origin: no CORS, never cached, every header but Host
+        // (API Gateway routes on its own host name) passed on, Authorization included.
+        "/api/*": {
+          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
       },
-      // Client-side routes (/units/…, /leaderboard/…) load the single-page app; S3 answers 403 for them.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: "/index.html",
-        ttl: Duration.minutes(5),
-      })),
+    });
+    acknowledge(
+      this.distribution,
+      "CFR1",
+      "Transparency pages are for everyone, Vietnamese abroad included; staff routes need a Cognito token anyway.",
+    );
+    acknowledge(
+      this.distribution,
+      "CFR2",
+      "A CloudFront web ACL must live in us-east-1 (a second stack) and costs from about 6 USD a month; the API is " +
+        "throttled at its stage. Adding WAF is listed under README, Operate, for provinces that want it.",
+    );
+    acknowledge(
+      this.distribution,
+      "CFR4",
+      "The default *.cloudfront.net certificate (no custom domain yet) cannot set a minimum TLS version; with a " +
+        "province's domain and certificate, set minimumProtocolVersion TLS_V1_2_2021.",
+    );
+    new BucketDeployment(this, "Dashboard", {
+      sources: [Source.asset(props.dashboardDir)],
+      destinationBucket: props.site,
+      // A new deployment is seen at once, not after the edge caches expire.
+      distribution: this.distribution,
+      distributionPaths: ["/*"],
+      memoryLimit: 256,
     });
   }
 }

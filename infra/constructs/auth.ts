@@ -1,0 +1,86 @@
+// Staff sign-in: a Cognito user pool where an administrator creates every account (no self sign-up),
+// one group per staff role, an app client for the dashboard, and the JWT authorizer the HTTP API uses.
+
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  type UserPoolClient,
+} from "aws-cdk-lib/aws-cognito";
+import { Construct } from "constructs";
+import { ROLE_DESCRIPTIONS, STAFF_ROLES } from "../../shared/roles";
+import { acknowledge } from "../nag";
+
+export interface AuthProps {
+  readonly stage: "dev" | "prod";
+}
+
+export class Auth extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  readonly authorizer: HttpUserPoolAuthorizer;
+
+  constructor(scope: Construct, id: string, props: AuthProps) {
+    super(scope, id);
+    const prod = props.stage === "prod";
+    this.userPool = new UserPool(this, "Staff", {
+      // Accounts are for named officials: an administrator creates them (README "first admin user").
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Staff accounts change official figures: an authenticator app is required, SMS is not offered.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Essentials: the free tier's plan; threat protection (Plus) is a per-user cost a province can add.
+      featurePlan: FeaturePlan.ESSENTIALS,
+      userInvitation: {
+        emailSubject: "Tài khoản ParWatch của bạn",
+        emailBody:
+          "Xin chào, tài khoản ParWatch của bạn đã được tạo. Tên đăng nhập: {username} · Mật khẩu tạm thời: {####} " +
+          "(đổi mật khẩu và cài ứng dụng xác thực ở lần đăng nhập đầu tiên, trong 3 ngày).",
+      },
+      deletionProtection: prod,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      this.userPool,
+      "COG8",
+      "Threat protection (Plus plan) costs per monthly active user; MFA with an authenticator app is required " +
+        "instead. A province can switch featurePlan to PLUS (README, Operate).",
+    );
+    for (const role of STAFF_ROLES) {
+      // Group names are the role names: they arrive in the token's cognito:groups claim.
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+        description: ROLE_DESCRIPTIONS[role],
+      });
+    }
+    this.client = this.userPool.addClient("Dashboard", {
+      // A browser app cannot keep a secret: SRP sign-in, no client secret.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      // An hour's access, a working week before signing in again.
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(7),
+    });
+    this.authorizer = new HttpUserPoolAuthorizer("StaffAuthorizer", this.userPool, {
+      userPoolClients: [this.client],
+    });
+  }
+}
