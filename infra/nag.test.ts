@@ -1,25 +1,15 @@
 // cdk-nag's AwsSolutions checks on the whole stack, dev and prod: the synth fails on any finding that is
 // not acknowledged with a reason. A stack with a known fault shows the checks are really running.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { App, Stack, Validations } from "aws-cdk-lib";
 import { Bucket } from "aws-cdk-lib/aws-s3";
 import type { IConstruct } from "constructs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addNagChecks } from "./nag";
 import { ParWatchStack } from "./stack";
+import { useTempDirs } from "./test-dirs";
 
-const dirs: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const { tempDir, stubDashboard } = useTempDirs();
 
 function appWithChecks(): App {
   const app = new App({ outdir: tempDir("parwatch-nag-"), context: { "aws:cdk:bundling-stacks": [] } });
@@ -38,8 +28,7 @@ function acknowledgments(root: IConstruct): { id: string; reason: string }[] {
 }
 
 describe("cdk-nag AwsSolutions", () => {
-  const dashboard = tempDir("parwatch-dist-");
-  writeFileSync(join(dashboard, "index.html"), "<!doctype html>");
+  const dashboard = stubDashboard();
 
   for (const stage of ["dev", "prod"] as const) {
     it(`passes on the ${stage} stack, every acknowledged finding with a written reason`, () => {

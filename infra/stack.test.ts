@@ -1,29 +1,21 @@
 // The synthesised template, asserted offline: resources, their key properties and least privilege.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GSI1 } from "../functions/store/table";
 import { STAFF_ROLES } from "../shared/roles";
 import { SPA_ROUTING } from "./constructs/site";
 import { ParWatchStack } from "./stack";
+import { useTempDirs } from "./test-dirs";
 
-const outdirs: string[] = [];
-/** A stand-in for web/dist, so these assertions do not depend on a dashboard build. */
-export function stubDashboard(): string {
-  const dir = mkdtempSync(join(tmpdir(), "parwatch-dist-"));
-  outdirs.push(dir);
-  writeFileSync(join(dir, "index.html"), "<!doctype html><title>ParWatch</title>");
-  return dir;
-}
+const { tempDir, stubDashboard } = useTempDirs();
 
 function template(stage: "dev" | "prod"): Template {
-  const outdir = mkdtempSync(join(tmpdir(), "parwatch-cdk-"));
-  outdirs.push(outdir);
-  const app = new App({ outdir, context: { "aws:cdk:bundling-stacks": [] } });
+  const app = new App({
+    outdir: tempDir("parwatch-cdk-"),
+    context: { "aws:cdk:bundling-stacks": [] },
+  });
   return Template.fromStack(
     new ParWatchStack(app, `ParWatch-${stage}`, { stage, dashboardDir: stubDashboard(), alarmEmail: "ops@example.vn" }),
   );
@@ -39,10 +31,6 @@ function statementsOf(t: Template, rolePrefix: string): Statement[] {
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
 }
 const actionsOf = (statements: Statement[]) => statements.flatMap((statement) => [statement.Action].flat());
-
-afterAll(() => {
-  for (const outdir of outdirs) rmSync(outdir, { recursive: true, force: true });
-});
 
 describe("ParWatch stack — data", () => {
   it("creates one on-demand, encrypted table with PITR and the keys of functions/store/table.ts", () => {
