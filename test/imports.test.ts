@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recoverImports } from "../functions/services/import-apply";
 import { getImport } from "../functions/services/import-records";
 import { type ImportRequest, runImport } from "../functions/services/imports";
+import { STALE_IMPORT_MS } from "../functions/services/schedule";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
@@ -141,7 +142,12 @@ describe("crashes", () => {
     ).rejects.toThrow("simulated crash");
     const [interrupted] = await stack.deps.store.listImports(1);
     expect(interrupted?.status).toBe("committed"); // committed but not applied: recovery will finish it
-    expect(await recoverImports(stack.deps)).toEqual({ applied: 1, failed: 0 });
+    // The cloud's schedule leaves an import alone while its ingest may still be running (15 minutes)…
+    expect(await recoverImports(stack.deps, STALE_IMPORT_MS)).toEqual({ applied: 0, failed: 0 });
+    expect((await stack.deps.store.getImport(interrupted?.importId ?? ""))?.status).toBe("committed");
+    // …and finishes it once it has been idle that long.
+    stack.clock = new Date(stack.clock.getTime() + STALE_IMPORT_MS);
+    expect(await recoverImports(stack.deps, STALE_IMPORT_MS)).toEqual({ applied: 1, failed: 0 });
     for (const [i, unit] of TEST_UNITS.filter((u) => u.cohort !== "province").entries()) {
       const history = await stack.deps.store.reportHistory(unit.id, "2024-Q2");
       expect(history.map((v) => v.metrics.received)).toEqual([10 + i]);

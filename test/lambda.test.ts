@@ -1,59 +1,27 @@
-// The API Lambda as AWS runs it: the CDK app is synthesised with its real esbuild bundle, and the bundle
-// (from the cloud assembly) is invoked with API Gateway v2 payloads against the embedded DynamoDB.
+// The Lambdas as AWS runs them: the CDK app is synthesised with its real esbuild bundles, and each bundle
+// (from the cloud assembly) is invoked with the payload its trigger sends — API Gateway v2 events with a
+// verified JWT, an S3 ObjectCreated notification, an EventBridge rule's input — against the embedded
+// DynamoDB and S3.
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { App } from "aws-cdk-lib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ParWatchStack } from "../infra/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { synthesiseWithBundles } from "../infra/assembly";
+import { useTempDirs } from "../infra/test-dirs";
+import { apiEvent, cognitoClaims, s3PutEvent } from "./support/lambda-events";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
-const outdir = mkdtempSync(join(tmpdir(), "parwatch-lambda-"));
-type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
-let handler: Handler;
-let bundleBytes = 0;
+const { tempDir, stubDashboard } = useTempDirs();
 
-/** An API Gateway HTTP API (payload 2.0) event, as the service sends it. */
-function apiEvent(method: string, path: string, body?: unknown) {
-  return {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: "",
-    headers: { "accept-language": "vi", "content-type": "application/json", "x-parwatch-user": "lambda-test" },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "api",
-      domainName: "api.example.com",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "vitest" },
-      requestId: "req-1",
-      routeKey: "$default",
-      stage: "$default",
-      time: "23/Nov/2026:03:00:00 +0000",
-      timeEpoch: 1795000000000,
-    },
-    isBase64Encoded: false,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  };
-}
+type HttpResult = { statusCode: number; body: string; headers: Record<string, string>; isBase64Encoded?: boolean };
+type Handler<R = unknown> = (event: unknown, context?: unknown) => Promise<R>;
+const handlers: Record<string, Handler> = {};
+const sizes: Record<string, number> = {};
+const http = (name: string) => handlers[name] as Handler<HttpResult>;
+const inspector = cognitoClaims("thanh.tra@snv.sonha.gov.vn", ["inspector"]);
 
 beforeAll(async () => {
-  process.env.CDK_DOCKER = "/bin/false";
-  const app = new App({ outdir });
-  new ParWatchStack(app, "ParWatch-test", { stage: "dev" });
-  const assembly = app.synth();
-  const template = JSON.parse(readFileSync(join(assembly.directory, "ParWatch-test.template.json"), "utf8"));
-  const [apiFunction] = Object.entries(
-    template.Resources as Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>,
-  )
-    .filter(([id, resource]) => resource.Type === "AWS::Lambda::Function" && id.startsWith("ApiHandler"))
-    .map(([, resource]) => resource);
-  const assetHash = String(apiFunction?.Properties.Code?.S3Key).replace(/\.zip$/, "");
-  const bundle = join(assembly.directory, `asset.${assetHash}`, "index.mjs");
-  bundleBytes = readFileSync(bundle).length;
+  const { bundles } = synthesiseWithBundles(tempDir("parwatch-lambda-"), stubDashboard());
   await stack.deps.store.putUnits(TEST_UNITS);
   Object.assign(process.env, {
     TABLE_NAME: "parwatch-test",
@@ -62,35 +30,149 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: "S3RVER",
     AWS_SECRET_ACCESS_KEY: "S3RVER",
     AWS_ENDPOINT_URL_DYNAMODB: stack.embedded.endpoints.dynamo,
+    AWS_ENDPOINT_URL_S3: stack.embedded.endpoints.s3,
+    S3_FORCE_PATH_STYLE: "true",
   });
-  ({ handler } = (await import(pathToFileURL(bundle).href)) as { handler: Handler });
+  for (const bundle of bundles) {
+    sizes[bundle.name] = bundle.bytes;
+    handlers[bundle.name] = ((await import(pathToFileURL(bundle.path).href)) as { handler: Handler }).handler;
+  }
 }, 180_000);
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+describe("the bundled Lambdas", () => {
+  it("are four minified ESM files, the API within its 300 KB budget", () => {
+    expect(Object.keys(sizes).sort()).toEqual(["ApiFiles", "ApiHandler", "IngestHandler", "ScheduleHandler"]);
+    expect(sizes.ApiHandler).toBeLessThanOrEqual(300 * 1024);
+    // The file Lambdas carry exceljs and papaparse; the API does not.
+    expect(sizes.ApiFiles).toBeGreaterThan(3 * (sizes.ApiHandler as number));
+  });
+});
 
-describe("the bundled API Lambda", () => {
-  it("is one minified ESM file", () => {
-    expect(bundleBytes).toBeGreaterThan(10_000);
+describe("the API bundle (API Gateway v2 events)", () => {
+  it("answers the open health check", async () => {
+    const health = await http("ApiHandler")(apiEvent("GET", "/api/health"));
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toEqual({ status: "ok", store: "ok", blobs: "ok" });
   });
 
-  it("answers API Gateway v2 events with the same hono app", async () => {
-    const units = await handler(apiEvent("GET", "/api/units"), {});
-    expect(units.statusCode).toBe(200);
-    expect(JSON.parse(units.body).tree[0].id).toBe("tinh");
-
-    const filed = await handler(
-      apiEvent("POST", "/api/reports", { unitId: "huyen-a", period: "2026-Q3", metrics: { received: 40 } }),
-      {},
+  it("names the caller from the verified token, never from a header", async () => {
+    const filed = await http("ApiHandler")(
+      apiEvent("POST", "/api/reports", {
+        body: { unitId: "huyen-a", period: "2026-Q3", metrics: { received: 40 } },
+        claims: inspector,
+        headers: { "x-parwatch-user": "someone-else" },
+      }),
     );
     expect(filed.statusCode).toBe(201);
-    expect(JSON.parse(filed.body).report).toMatchObject({ version: 1, submittedBy: "lambda-test" });
+    expect(JSON.parse(filed.body).report).toMatchObject({ version: 1, submittedBy: "thanh.tra@snv.sonha.gov.vn" });
     expect((await stack.deps.store.latestReport("huyen-a", "2026-Q3"))?.metrics).toEqual({ received: 40 });
+  });
 
-    const invalid = await handler(
-      apiEvent("POST", "/api/reports", { unitId: "huyen-a", period: "2026-Q3", metrics: { received: -1 } }),
-      {},
+  it("refuses bad input in Vietnamese and writes nothing", async () => {
+    const invalid = await http("ApiHandler")(
+      apiEvent("POST", "/api/reports", {
+        body: { unitId: "huyen-b", period: "2026-Q3", metrics: { received: -1 } },
+        claims: inspector,
+      }),
     );
     expect(invalid.statusCode).toBe(400);
     expect(JSON.parse(invalid.body).errors[0].message).toContain("Phải là số nguyên không âm");
+    expect(await stack.deps.store.latestReport("huyen-b", "2026-Q3")).toBeUndefined();
+  });
+
+  it("leaves templates to the files bundle", async () => {
+    const missing = await http("ApiHandler")(apiEvent("GET", "/api/templates/reports.csv", { claims: inspector }));
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe("the files bundle", () => {
+  it("builds the Excel template of a cohort", async () => {
+    const xlsx = await http("ApiFiles")(
+      apiEvent("GET", "/api/templates/reports.xlsx", { query: "cohort=district&period=2026-Q4", claims: inspector }),
+    );
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    expect(xlsx.isBase64Encoded).toBe(true);
+    // A zip file (PK\x03\x04).
+    expect([...Buffer.from(xlsx.body, "base64").subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+});
+
+describe("the ingest bundle (S3 ObjectCreated notification)", () => {
+  it("ingests a file announced through the API and uploaded to its URL, all or nothing", async () => {
+    const announced = await http("ApiHandler")(
+      apiEvent("POST", "/api/imports", { body: { kind: "reports", fileName: "báo cáo quý 3.csv" }, claims: inspector }),
+    );
+    expect(announced.statusCode).toBe(201);
+    const { importId, key, uploadUrl, headers } = JSON.parse(announced.body);
+    const file = "unitId,period,received,resolvedOnTime\nhuyen-b,2026-Q3,12,10\nhuyen-c,2026-Q3,9,9\n";
+    const put = await fetch(uploadUrl, { method: "PUT", headers, body: file });
+    expect(put.status).toBe(200);
+
+    const outcomes = await handlers.IngestHandler?.(s3PutEvent("parwatch-test", key, file.length));
+    expect(outcomes).toEqual([{ key, status: "applied" }]);
+    expect((await stack.deps.store.getImport(importId))?.uploadedBy).toBe("thanh.tra@snv.sonha.gov.vn");
+    expect((await stack.deps.store.latestReport("huyen-c", "2026-Q3"))?.metrics).toEqual({
+      received: 9,
+      resolvedOnTime: 9,
+    });
+
+    // S3 delivers at least once: the same event again changes nothing.
+    expect(await handlers.IngestHandler?.(s3PutEvent("parwatch-test", key, file.length))).toEqual([
+      { key, status: "applied" },
+    ]);
+    expect(await stack.deps.store.reportHistory("huyen-c", "2026-Q3")).toHaveLength(1);
+  });
+});
+
+describe("the jobs bundle (EventBridge rule input)", () => {
+  it("recover: rolls forward an import a crashed ingest left committed", async () => {
+    const committedAt = "2026-01-10T02:00:00.000Z";
+    await stack.deps.store.putImportRows("crashed-1", [
+      { row: 2, input: { unitId: "xa-a1", period: "2026-Q2", metrics: { received: 5 } } },
+    ]);
+    await stack.deps.store.putImport({
+      importId: "crashed-1",
+      kind: "reports",
+      fileName: "xa.csv",
+      contentHash: "crashed-1-hash",
+      status: "committed",
+      rows: 1,
+      accepted: 0,
+      errorCount: 0,
+      uploadedBy: "reporter@xa-a1",
+      createdAt: committedAt,
+      committedAt,
+    });
+    const outcome = await handlers.ScheduleHandler?.({ job: "recover" });
+    expect(outcome).toEqual({ job: "recover", applied: 1, failed: 0 });
+    expect((await stack.deps.store.getImport("crashed-1"))?.status).toBe("applied");
+    expect((await stack.deps.store.latestReport("xa-a1", "2026-Q2"))?.submittedBy).toBe("reporter@xa-a1");
+  });
+
+  it("refresh: recomputes the result sets leaderboards show, with late reports in", async () => {
+    const computed = await http("ApiHandler")(
+      apiEvent("POST", "/api/scores/service-index/2026-Q3/recompute", {
+        body: { cohort: "district" },
+        claims: inspector,
+      }),
+    );
+    expect(computed.statusCode).toBe(200);
+    const before = await stack.deps.store.getResultSet("service-index", "2026-Q3");
+    expect(before?.computedBy).toBe("thanh.tra@snv.sonha.gov.vn");
+
+    const outcome = (await handlers.ScheduleHandler?.({ job: "refresh" })) as {
+      resultSets: number;
+      scorecards: number;
+    };
+    expect(outcome.resultSets).toBeGreaterThanOrEqual(1);
+    const after = await stack.deps.store.getResultSet("service-index", "2026-Q3");
+    expect(after).toMatchObject({ computedBy: "schedule", version: before?.version });
+    expect(Date.parse(after?.computedAt ?? "")).toBeGreaterThan(Date.parse(before?.computedAt ?? ""));
+  });
+
+  it("refuses a job it does not know", async () => {
+    await expect(handlers.ScheduleHandler?.({ job: "publish-everything" })).rejects.toThrow(/unknown scheduled job/);
   });
 });

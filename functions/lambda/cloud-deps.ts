@@ -1,5 +1,7 @@
 // The adapters every Lambda wires: DynamoDB and S3 through the same store code the local server uses,
-// named by the environment the CDK stack sets (TABLE_NAME, UPLOAD_BUCKET).
+// named by the environment the CDK stack sets (TABLE_NAME, UPLOAD_BUCKET). Endpoints follow the SDK's own
+// variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3); S3_FORCE_PATH_STYLE=true is for S3-compatible
+// stores that have no bucket host names (the embedded s3rver the tests run the bundles against).
 
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -16,7 +18,10 @@ function required(name: string): string {
 export function cloudDeps(): Deps {
   return {
     store: dynamoStore(new DynamoDBClient({}), required("TABLE_NAME")),
-    blobs: s3BlobStore(new S3Client({}), required("UPLOAD_BUCKET")),
+    blobs: s3BlobStore(
+      new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === "true" }),
+      required("UPLOAD_BUCKET"),
+    ),
     now: () => new Date(),
   };
 }
