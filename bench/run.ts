@@ -1,6 +1,7 @@
 // `npm run bench`: prints speed and memory figures for this machine. No pass/fail — targets are read by
 // people (and quoted in notes), never asserted in tests.
 
+import { cloudBenchmarks } from "./cloud";
 import { foundationBenchmarks } from "./foundation";
 import { ingestBenchmarks } from "./ingest";
 import { megabytes, record } from "./measure";
@@ -15,4 +16,6 @@ console.log("\nIngestion");
 await ingestBenchmarks();
 console.log("\nFoundation");
 await foundationBenchmarks();
+console.log("\nCloud");
+await cloudBenchmarks();
 record("\npeak RSS of the benchmark process", megabytes(process.resourceUsage().maxRSS * 1024));
