@@ -4,36 +4,13 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "./run";
+import { cli } from "../../test/support/cli";
 
 const FIXTURES = "test/fixtures/cli";
 const dir = mkdtempSync(join(tmpdir(), "parwatch-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function sink() {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function cli(args: string[], lang = "en") {
-  const out = sink();
-  const err = sink();
-  const code = await runCli(
-    args,
-    { stdout: out.stream, stderr: err.stream, showProgress: false },
-    { PARWATCH_LANG: lang },
-  );
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 function file(name: string, content: string) {
   const path = join(dir, name);

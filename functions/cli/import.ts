@@ -1,5 +1,5 @@
-// `cli import`: a reports, units or SIPAS file into the local data folder (no server running) or through
-// a running server's upload path. All or nothing; exit 0 when accepted, 2 with the row errors when not.
+// `cli import`: a reports, units, SIPAS or commitments file into the local data folder (no server running),
+// through a running server's upload path (--server), or into a deployed table (--table/--bucket). All or nothing; exit 0 when accepted, 2 with the row errors when not.
 
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
@@ -10,6 +10,7 @@ import type { ImportRecord } from "../ports";
 import { type ImportHooks, recoverImports } from "../services/import-apply";
 import type { ImportOutcome } from "../services/import-records";
 import { runImport } from "../services/imports";
+import { CLOUD_OPTIONS, cloudTarget } from "./cloud-target";
 import type { Command } from "./command";
 import { CliError, type CliIo, fail, say } from "./io";
 
@@ -21,6 +22,7 @@ export const importCommand: Command = {
     period: { type: "string" },
     server: { type: "string" },
     user: { type: "string" },
+    ...CLOUD_OPTIONS,
   },
   allowPositionals: true,
   async run(values, io, positionals = []) {
@@ -37,10 +39,14 @@ export const importCommand: Command = {
       return fail(io, "cli.error.file", { file, detail: (error as Error).message });
     }
     const fileName = basename(file);
+    const request = { kind, fileName, bytes, uploadedBy: user, ...(period ? { period } : {}) };
+    const cloud = cloudTarget(values, io);
     const outcome =
       typeof values.server === "string"
         ? await viaServer(io, values.server, { kind, fileName, period }, bytes, user)
-        : await locally(io, { kind, fileName, bytes, uploadedBy: user, ...(period ? { period } : {}) });
+        : cloud
+          ? await runImport(cloud, request, withProgress(io))
+          : await locally(io, request);
     report(io, outcome, file, started);
   },
 };
@@ -120,21 +126,25 @@ async function locally(io: CliIo, request: Parameters<typeof runImport>[1]): Pro
   try {
     const recovered = await recoverImports(local.deps);
     if (recovered.applied + recovered.failed > 0) io.stderr.write(`${say(io, "cli.import.recovered", recovered)}\n`);
-    const fault = faultHooks();
-    let bar: ((applied: number) => void) | undefined;
-    return await runImport(local.deps, request, {
-      afterStage: (rows) => {
-        fault.afterStage?.(rows);
-        bar = progressBar(io, rows);
-      },
-      afterApplyRow: (applied, total) => {
-        fault.afterApplyRow?.(applied, total);
-        bar?.(applied);
-      },
-    });
+    return await runImport(local.deps, request, withProgress(io, faultHooks()));
   } finally {
     await local.close();
   }
+}
+
+/** Progress on stderr once the file is staged, around the fault seams (local runs only). */
+function withProgress(io: CliIo, fault: ImportHooks = {}): ImportHooks {
+  let bar: ((applied: number) => void) | undefined;
+  return {
+    afterStage: (rows) => {
+      fault.afterStage?.(rows);
+      bar = progressBar(io, rows);
+    },
+    afterApplyRow: (applied, total) => {
+      fault.afterApplyRow?.(applied, total);
+      bar?.(applied);
+    },
+  };
 }
 
 async function viaServer(

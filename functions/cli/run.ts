@@ -8,9 +8,10 @@ import { CliError, type CliIo, cliLang, say } from "./io";
 import { bundledIds } from "./methodology-arg";
 import { rankCommand } from "./rank";
 import { scoreCommand } from "./score";
+import { seedCommand } from "./seed";
 import { sipasCommand } from "./sipas";
 
-const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, sipasCommand, importCommand];
+const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, sipasCommand, importCommand, seedCommand];
 
 export async function runCli(
   args: readonly string[],

@@ -15,12 +15,18 @@ function required(name: string): string {
   return value;
 }
 
-export function cloudDeps(): Deps {
+export interface CloudNames {
+  readonly table: string;
+  readonly bucket: string;
+}
+
+/** The Lambdas name their table and bucket in the environment; the CLI passes them as options. */
+export function cloudDeps(names?: CloudNames): Deps {
   return {
-    store: dynamoStore(new DynamoDBClient({}), required("TABLE_NAME")),
+    store: dynamoStore(new DynamoDBClient({}), names?.table ?? required("TABLE_NAME")),
     blobs: s3BlobStore(
       new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === "true" }),
-      required("UPLOAD_BUCKET"),
+      names?.bucket ?? required("UPLOAD_BUCKET"),
     ),
     now: () => new Date(),
   };

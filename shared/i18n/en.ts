@@ -58,7 +58,7 @@ export const en: Record<MessageKey, string> = {
   "source.seed": "demo data",
 
   "cli.usage":
-    "Usage: npm run -s cli -- <command> [options]\n\nCommands:\n  rank    Rank units by index (file unit,index[,cohort])\n  score   Score units with a methodology (file unit,criterion,value)\n  sipas   Aggregate SIPAS satisfaction from survey answers\n\nAdd --help after a command for details. --lang vi for Vietnamese.",
+    "Usage: npm run -s cli -- <command> [options]\n\nCommands:\n  rank    Rank units by index (file unit,index[,cohort])\n  score   Score units with a methodology (file unit,criterion,value)\n  sipas   Aggregate SIPAS satisfaction from survey answers\n  import  Import a reports, units, SIPAS or commitments file (all or nothing)\n  seed    Write the demo province into a deployed table on AWS\n\nAdd --help after a command for details. --lang vi for Vietnamese.",
   "cli.rank.help":
     "Usage: npm run -s cli -- rank --input FILE.csv [--bands ID] [--format csv|json] [--output FILE]\n\nInput: columns unit,index (optional cohort). Ranks within each cohort, index descending, ties share a rank (1, 2, 2, 4).\nOutput: rank,unit,index,band (plus cohort when given).\n--bands  par-national (A ≥ 90, B 80–<90, C < 80; the default) or a bundled methodology id: {methodologies}.",
   "cli.score.help":
@@ -66,8 +66,14 @@ export const en: Record<MessageKey, string> = {
   "cli.sipas.help":
     "Usage: npm run -s cli -- sipas --input FILE.csv [--methodology ID|FILE.json] [--format csv|json] [--output FILE]\n\nInput: respondent,unit,element,criterion,answer (answer 1–5, blank = no answer; optional needs: codes separated by ;).\nOutput per unit: respondents, valid answers, element indices, SIPAS, minimum sample (N unknown, so the limit 1/e²) and a small-sample warning.\nThe file is streamed: millions of rows need little memory.",
   "cli.import.help":
-    "Usage: npm run -s cli -- import --kind reports|units|sipas|commitments FILE [--period PERIOD] [--server URL] [--user NAME]\n\nImports a CSV or Excel (.xlsx; SIPAS: CSV only) file — all of it or nothing.\nWithout --server: writes straight into the data folder DATA_DIR (default .data/) while no server runs.\nWith --server: uploads to a running server (e.g. http://127.0.0.1:3000) as the Upload page does.\n--period: the survey period of a SIPAS file (e.g. 2025).\nExit code 0 when the whole file was accepted, 2 when it was rejected (every row error printed).",
+    "Usage: npm run -s cli -- import --kind reports|units|sipas|commitments FILE [--period PERIOD] [--server URL | --table TABLE --bucket BUCKET] [--user NAME]\n\nImports a CSV or Excel (.xlsx; SIPAS: CSV only) file — all of it or nothing.\nWithout --server: writes straight into the data folder DATA_DIR (default .data/) while no server runs.\nWith --server: uploads to a running server (e.g. http://127.0.0.1:3000) as the Upload page does.\nWith --table and --bucket: writes into a deployment on AWS (its DynamoDB table and uploads bucket, from the cdk deploy outputs) with your AWS credentials.\n--period: the survey period of a SIPAS file (e.g. 2025).\nExit code 0 when the whole file was accepted, 2 when it was rejected (every row error printed).",
   "cli.import.reading": "Reading {file}…",
+  "cli.seed.help":
+    "Usage: npm run -s cli -- seed --table TABLE --bucket BUCKET\n\nWrites the demo province (the one npm start seeds on its first run) into a deployment's DynamoDB table with your AWS credentials (AWS_PROFILE, AWS_REGION). Only into a table that holds no units yet.",
+  "cli.seed.writing": "Writing the demo province…",
+  "cli.seed.done":
+    "Wrote the demo province: {units} units, {reportVersions} report versions, {appraisals} appraisals, {surveyAnswers} survey answers, {scorecards} scorecards, {commitments} commitments ({seconds} s).",
+  "cli.seed.notEmpty": "The table already holds {units} units: the demo province is not written over existing data.",
   "cli.import.applying": "Writing",
   "cli.import.applied": "Imported {rows} rows from {file} (import {importId}) in {seconds} s.",
   "cli.import.duplicate": "This file was imported before (import {importId}); nothing more was written.",

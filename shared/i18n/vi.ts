@@ -56,7 +56,7 @@ export const vi = {
   "source.seed": "dữ liệu mẫu",
 
   "cli.usage":
-    "Cách dùng: npm run -s cli -- <lệnh> [tùy chọn]\n\nCác lệnh:\n  rank    Xếp hạng các đơn vị theo chỉ số (tệp unit,index[,cohort])\n  score   Chấm điểm theo một phương pháp (tệp unit,criterion,value)\n  sipas   Tổng hợp chỉ số hài lòng SIPAS từ phiếu khảo sát\n\nThêm --help sau tên lệnh để xem chi tiết. --lang en để dùng tiếng Anh.",
+    "Cách dùng: npm run -s cli -- <lệnh> [tùy chọn]\n\nCác lệnh:\n  rank    Xếp hạng các đơn vị theo chỉ số (tệp unit,index[,cohort])\n  score   Chấm điểm theo một phương pháp (tệp unit,criterion,value)\n  sipas   Tổng hợp chỉ số hài lòng SIPAS từ phiếu khảo sát\n  import  Nhập tệp báo cáo, đơn vị, SIPAS hoặc cam kết (tất cả hoặc không gì cả)\n  seed    Ghi tỉnh mẫu vào một bảng đã triển khai trên AWS\n\nThêm --help sau tên lệnh để xem chi tiết. --lang en để dùng tiếng Anh.",
   "cli.rank.help":
     "Cách dùng: npm run -s cli -- rank --input TỆP.csv [--bands MÃ] [--format csv|json] [--output TỆP]\n\nĐầu vào: các cột unit,index (tùy chọn cohort). Xếp hạng trong từng nhóm (cohort), chỉ số giảm dần, đồng hạng khi bằng nhau (1, 2, 2, 4).\nĐầu ra: rank,unit,index,band (thêm cohort nếu có).\n--bands  par-national (A ≥ 90, B 80–<90, C < 80; mặc định) hoặc mã một phương pháp có sẵn: {methodologies}.",
   "cli.score.help":
@@ -64,8 +64,14 @@ export const vi = {
   "cli.sipas.help":
     "Cách dùng: npm run -s cli -- sipas --input TỆP.csv [--methodology MÃ|TỆP.json] [--format csv|json] [--output TỆP]\n\nĐầu vào: respondent,unit,element,criterion,answer (answer 1–5, để trống = không trả lời; tùy chọn needs: các mã cách nhau bởi ;).\nĐầu ra cho từng đơn vị: số người trả lời, số câu trả lời hợp lệ, chỉ số từng yếu tố, SIPAS, cỡ mẫu tối thiểu (N chưa biết nên dùng giới hạn 1/e²) và cảnh báo mẫu nhỏ.\nTệp được đọc theo luồng: hàng triệu dòng không cần nhiều bộ nhớ.",
   "cli.import.help":
-    "Cách dùng: npm run -s cli -- import --kind reports|units|sipas|commitments TỆP [--period KỲ] [--server URL] [--user TÊN]\n\nNhập một tệp CSV hoặc Excel (.xlsx; SIPAS chỉ CSV) — tất cả hoặc không gì cả.\nKhông có --server: ghi thẳng vào thư mục dữ liệu DATA_DIR (mặc định .data/) khi máy chủ không chạy.\nCó --server: tải lên máy chủ đang chạy (ví dụ http://127.0.0.1:3000) như trang Tải lên.\n--period: kỳ khảo sát của tệp SIPAS (ví dụ 2025).\nMã thoát 0 khi cả tệp được nhận, 2 khi bị từ chối (in từng lỗi theo dòng).",
+    "Cách dùng: npm run -s cli -- import --kind reports|units|sipas|commitments TỆP [--period KỲ] [--server URL | --table BẢNG --bucket BUCKET] [--user TÊN]\n\nNhập một tệp CSV hoặc Excel (.xlsx; SIPAS chỉ CSV) — tất cả hoặc không gì cả.\nKhông có --server: ghi thẳng vào thư mục dữ liệu DATA_DIR (mặc định .data/) khi máy chủ không chạy.\nCó --server: tải lên máy chủ đang chạy (ví dụ http://127.0.0.1:3000) như trang Tải lên.\nCó --table và --bucket: ghi vào bản triển khai trên AWS (bảng DynamoDB và bucket tải lên, xem đầu ra của cdk deploy) bằng thông tin đăng nhập AWS của bạn.\n--period: kỳ khảo sát của tệp SIPAS (ví dụ 2025).\nMã thoát 0 khi cả tệp được nhận, 2 khi bị từ chối (in từng lỗi theo dòng).",
   "cli.import.reading": "Đang đọc {file}…",
+  "cli.seed.help":
+    "Cách dùng: npm run -s cli -- seed --table BẢNG --bucket BUCKET\n\nGhi tỉnh mẫu (như npm start tạo khi chạy lần đầu) vào bảng DynamoDB của một bản triển khai, bằng thông tin đăng nhập AWS của bạn (AWS_PROFILE, AWS_REGION). Chỉ ghi vào bảng chưa có đơn vị nào.",
+  "cli.seed.writing": "Đang ghi tỉnh mẫu…",
+  "cli.seed.done":
+    "Đã ghi tỉnh mẫu: {units} đơn vị, {reportVersions} phiên bản báo cáo, {appraisals} lượt thẩm định, {surveyAnswers} câu trả lời khảo sát, {scorecards} phiếu điểm, {commitments} cam kết ({seconds} giây).",
+  "cli.seed.notEmpty": "Bảng đã có {units} đơn vị: không ghi tỉnh mẫu đè lên dữ liệu đang có.",
   "cli.import.applying": "Ghi dữ liệu",
   "cli.import.applied": "Đã nhập {rows} dòng từ {file} (lượt nhập {importId}) trong {seconds} giây.",
   "cli.import.duplicate": "Tệp này đã được nhập trước đó (lượt nhập {importId}); không ghi gì thêm.",
