@@ -246,7 +246,28 @@ describe("ParWatch stack — Lambdas and API", () => {
     });
     const groups = Object.values(dev.findResources("AWS::Cognito::UserPoolGroup")).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual([...STAFF_ROLES].sort());
-    dev.hasResourceProperties("AWS::Cognito::UserPoolClient", { GenerateSecret: false });
+    // The dashboard signs in through the managed login: code flow with PKCE, back to the distribution.
+    dev.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [
+        {
+          "Fn::Join": [
+            "",
+            ["https://", { "Fn::GetAtt": [Match.stringLikeRegexp("^SiteDistribution"), "DomainName"] }, "/"],
+          ],
+        },
+      ],
+    });
+    dev.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
+    // …and finds the login's address and its client in /config.json, deployed with the dashboard.
+    const [deployment] = Object.values(dev.findResources("Custom::CDKBucketDeployment"));
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(2);
+    // The config's values are resolved at deploy time: markers for the login domain and the client id.
+    const markers = JSON.stringify(deployment?.Properties.SourceMarkers);
+    expect(markers).toMatch(/"Ref":"AuthStaffLogin[0-9A-F]{8}"/);
+    expect(markers).toMatch(/"Ref":"AuthStaffDashboard[0-9A-F]{8}"/);
   });
 
   it("ingests uploads on the S3 event, retries twice, then keeps the event in a queue", () => {

@@ -1,11 +1,12 @@
-// The ParWatch stack: one construct per concern — data, storage, auth, API, site, ingest, schedule,
-// alarms — and the outputs an operator needs (README "Deploy to AWS").
+// The ParWatch stack: one construct per concern — data, storage, site, auth, API, dashboard, ingest,
+// schedule, alarms — and the outputs an operator needs (README "Deploy to AWS").
 
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import { Alarms } from "./constructs/alarms";
 import { Api } from "./constructs/api";
 import { Auth } from "./constructs/auth";
+import { Dashboard } from "./constructs/dashboard";
 import { Data } from "./constructs/data";
 import { Ingest } from "./constructs/ingest";
 import { Schedule } from "./constructs/schedule";
@@ -29,15 +30,16 @@ export class ParWatchStack extends Stack {
     const { stage } = props;
     const data = new Data(this, "Data", { stage });
     const storage = new Storage(this, "Storage", { stage, uploadOrigins: props.uploadOrigins ?? ["*"] });
-    const auth = new Auth(this, "Auth", { stage });
+    const site = new Site(this, "Site", { site: storage.site, publicData: storage.publicData, logs: storage.logs });
+    const auth = new Auth(this, "Auth", { stage, dashboardUrl: site.url });
     const common = { stage, table: data.table, uploads: storage.uploads };
     const api = new Api(this, "Api", { ...common, authorizer: auth.authorizer });
-    const site = new Site(this, "Site", {
-      site: storage.site,
-      publicData: storage.publicData,
-      logs: storage.logs,
-      api: api.httpApi,
-      dashboardDir: props.dashboardDir ?? new URL("../web/dist", import.meta.url).pathname,
+    site.routeApi(api.httpApi);
+    new Dashboard(this, "Dashboard", {
+      dir: props.dashboardDir ?? new URL("../web/dist", import.meta.url).pathname,
+      bucket: storage.site,
+      distribution: site.distribution,
+      signIn: { domain: auth.domainUrl, clientId: auth.client.userPoolClientId },
     });
     const ingest = new Ingest(this, "Ingest", common);
     const schedule = new Schedule(this, "Schedule", common);
@@ -50,7 +52,8 @@ export class ParWatchStack extends Stack {
     });
 
     const outputs: Record<string, [string, string]> = {
-      DashboardUrl: [`https://${site.distribution.distributionDomainName}`, "The dashboard and the API (/api)"],
+      DashboardUrl: [site.url, "The dashboard and the API (/api)"],
+      SignInUrl: [auth.domainUrl, "Cognito's managed login (the dashboard sends staff there)"],
       ApiEndpoint: [api.httpApi.apiEndpoint, "The HTTP API itself (use the dashboard URL's /api)"],
       UserPoolId: [auth.userPool.userPoolId, "Staff accounts: create users and add them to role groups"],
       UserPoolClientId: [auth.client.userPoolClientId, "The dashboard's app client"],

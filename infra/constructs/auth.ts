@@ -1,15 +1,18 @@
 // Staff sign-in: a Cognito user pool where an administrator creates every account (no self sign-up),
-// one group per staff role, an app client for the dashboard, and the JWT authorizer the HTTP API uses.
+// one group per staff role, Cognito's managed login on a prefix domain, an app client for the dashboard
+// (authorization code with PKCE, back to the dashboard's address), and the JWT authorizer of the HTTP API.
 
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Aws, Duration, RemovalPolicy } from "aws-cdk-lib";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import {
   AccountRecovery,
   CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
 } from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import { ROLE_DESCRIPTIONS, STAFF_ROLES } from "../../shared/roles";
@@ -17,12 +20,16 @@ import { acknowledge } from "../nag";
 
 export interface AuthProps {
   readonly stage: "dev" | "prod";
+  /** https://… where the dashboard is served: where sign-in returns to. */
+  readonly dashboardUrl: string;
 }
 
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
   readonly authorizer: HttpUserPoolAuthorizer;
+  /** https://… of the managed login (its /oauth2/authorize and /oauth2/token). */
+  readonly domainUrl: string;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -69,10 +76,22 @@ export class Auth extends Construct {
         description: ROLE_DESCRIPTIONS[role],
       });
     }
+    // A prefix domain needs no certificate; the account id keeps it unique (it must be, per region).
+    const domain = this.userPool.addDomain("Login", {
+      cognitoDomain: { domainPrefix: `parwatch-${props.stage}-${Aws.ACCOUNT_ID}` },
+    });
+    this.domainUrl = domain.baseUrl();
     this.client = this.userPool.addClient("Dashboard", {
-      // A browser app cannot keep a secret: SRP sign-in, no client secret.
+      // A browser app cannot keep a secret: the authorization code flow with PKCE, no client secret.
       generateSecret: false,
       authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.dashboardUrl}/`],
+        logoutUrls: [`${props.dashboardUrl}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       // An hour's access, a working week before signing in again.
       accessTokenValidity: Duration.hours(1),

@@ -1,7 +1,7 @@
 // CloudFront in front of the dashboard, the published open data and the API: origin access control (the
 // buckets stay private), security headers, HTTPS only, single-page-app routing, and /api/* passed to the
-// HTTP API uncached. The built dashboard (web/dist) is deployed into its bucket with the stack. (A minimum TLS version
-// applies only with a province's own domain and certificate, added when one is configured.)
+// HTTP API uncached (routeApi, once the API exists: its authorizer needs the sign-in client, whose return
+// address is this distribution). The dashboard's files are deployed by dashboard.ts.
 
 import { Duration, Fn } from "aws-cdk-lib";
 import type { IHttpApi } from "aws-cdk-lib/aws-apigatewayv2";
@@ -23,7 +23,6 @@ import {
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
-import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
 import { acknowledge } from "../nag";
 
@@ -31,9 +30,6 @@ export interface SiteProps {
   readonly site: IBucket;
   readonly publicData: IBucket;
   readonly logs: IBucket;
-  readonly api: IHttpApi;
-  /** The built dashboard (vite build → web/dist). */
-  readonly dashboardDir: string;
 }
 
 /**
@@ -45,7 +41,8 @@ const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self' https://*.amazonaws.com",
+  // Presigned uploads to S3; the sign-in's token endpoint (Cognito's domain).
+  "connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com",
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'none'",
@@ -61,6 +58,9 @@ export const SPA_ROUTING = `function handler(event) {
 
 export class Site extends Construct {
   readonly distribution: Distribution;
+  /** https://… of the distribution: the dashboard's address. */
+  readonly url: string;
+  private readonly headers: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
@@ -74,6 +74,7 @@ export class Site extends Construct {
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
       },
     });
+    this.headers = headers;
     // Client-side routes (/units/…, /leaderboard/…) load the single-page app. Done per request on the
     // dashboard's behaviour only — error pages would also turn the API's 403/404 answers into index.html.
     const spaRouting = new CloudFrontFunction(this, "SpaRouting", {
@@ -81,8 +82,6 @@ export class Site extends Construct {
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(SPA_ROUTING),
     });
-    // The API's host name, from its endpoint https://{id}.execute-api.{region}.amazonaws.com.
-    const apiDomain = Fn.select(2, Fn.split("/", props.api.apiEndpoint));
     this.distribution = new Distribution(this, "Distribution", {
       comment: "ParWatch dashboard and open data",
       defaultRootObject: "index.html",
@@ -108,16 +107,6 @@ export class Site extends Construct {
           responseHeadersPolicy: headers,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         },
-        // The staff API on the dashboard's own origin: no CORS, never cached, every header but Host
-        // (API Gateway routes on its own host name) passed on, Authorization included.
-        "/api/*": {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
-        },
       },
     });
     acknowledge(
@@ -137,13 +126,26 @@ export class Site extends Construct {
       "The default *.cloudfront.net certificate (no custom domain yet) cannot set a minimum TLS version; with a " +
         "province's domain and certificate, set minimumProtocolVersion TLS_V1_2_2021.",
     );
-    new BucketDeployment(this, "Dashboard", {
-      sources: [Source.asset(props.dashboardDir)],
-      destinationBucket: props.site,
-      // A new deployment is seen at once, not after the edge caches expire.
-      distribution: this.distribution,
-      distributionPaths: ["/*"],
-      memoryLimit: 256,
-    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * The staff API on the dashboard's own origin: no CORS, never cached, every header but Host (API Gateway
+   * routes on its own host name) passed on, Authorization included.
+   */
+  routeApi(api: IHttpApi): void {
+    // The API's host name, from its endpoint https://{id}.execute-api.{region}.amazonaws.com.
+    const apiDomain = Fn.select(2, Fn.split("/", api.apiEndpoint));
+    this.distribution.addBehavior(
+      "/api/*",
+      new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+      {
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: this.headers,
+      },
+    );
   }
 }

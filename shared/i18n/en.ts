@@ -10,6 +10,12 @@ export const en: Record<MessageKey, string> = {
   "nav.languageLabel": "Language",
 
   "nav.skip": "Skip to main content",
+  "signIn.title": "Sign in",
+  "signIn.explain":
+    "ParWatch is for staff with an account. Sign in with your official e-mail, your password and a code from your authenticator app. No account yet: ask the Department of Home Affairs' administrator.",
+  "signIn.button": "Sign in",
+  "signIn.signOut": "Sign out",
+  "signIn.failed": "Signing in did not work ({message}). Please try again.",
   "common.loading": "Loading…",
   "common.loadFailed": "Could not load the data: {message}",
   "common.retry": "Retry",

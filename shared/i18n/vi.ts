@@ -8,6 +8,12 @@ export const vi = {
   "nav.languageLabel": "Ngôn ngữ",
 
   "nav.skip": "Bỏ qua đến nội dung chính",
+  "signIn.title": "Đăng nhập",
+  "signIn.explain":
+    "ParWatch dành cho cán bộ được cấp tài khoản. Đăng nhập bằng thư điện tử công vụ, mật khẩu và mã từ ứng dụng xác thực. Chưa có tài khoản: liên hệ quản trị viên của Sở Nội vụ.",
+  "signIn.button": "Đăng nhập",
+  "signIn.signOut": "Đăng xuất",
+  "signIn.failed": "Đăng nhập không thành công ({message}). Hãy thử lại.",
   "common.loading": "Đang tải…",
   "common.loadFailed": "Không tải được dữ liệu: {message}",
   "common.retry": "Thử lại",

@@ -9,6 +9,7 @@ import type { Ranking } from "../../../shared/ranking";
 import type { ReportVersion } from "../../../shared/report";
 import type { Unit, UnitNode } from "../../../shared/units";
 import { locale } from "./i18n.svelte";
+import { authHeaders, sessionExpired } from "./session.svelte";
 
 export class ApiError extends Error {}
 
@@ -28,9 +29,14 @@ export class InvalidInput extends Error {
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
-    headers: { "accept-language": locale.lang, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      "accept-language": locale.lang,
+      ...(await authHeaders()),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  if (response.status === 401) sessionExpired();
   const answer = await response.json().catch(() => undefined);
   if (response.status === 400 && answer?.errors) throw new InvalidInput(answer.errors);
   if (!response.ok) {

@@ -1,0 +1,122 @@
+// Signing in as a deployment does it, in Chromium: the dashboard finds a /config.json naming Cognito's
+// managed login, sends the person there with a PKCE challenge, exchanges the returned code with the
+// verifier, and sends the ID token with every API call. Cognito cannot be reached from here, so its two
+// endpoints are answered at the browser's network layer; the API is the real local server.
+
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startLocal } from "../../functions/local/server";
+import { launchChromium, openPage } from "../support/browser";
+
+const WEB_DIR = resolve("web/dist");
+const SHOTS = resolve(".scratch/screenshots");
+const LOGIN = "https://login.parwatch.test";
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(WEB_DIR, "index.html"))) throw new Error("web/dist is missing: run npm run build first");
+  mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), "parwatch-signin-"));
+  server = await startLocal({ port: 0, dataDir, webDir: WEB_DIR });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** An unsigned token with the claims an ID token from the user pool carries (the page only reads them). */
+const idToken = (email: string) =>
+  [{ alg: "RS256" }, { email, "cognito:groups": ["inspector"], token_use: "id" }, "sig"]
+    .map((part) => (typeof part === "string" ? part : Buffer.from(JSON.stringify(part)).toString("base64url")))
+    .join(".");
+
+describe("sign-in in a deployment", () => {
+  it("goes through the managed login with PKCE and calls the API with the ID token", async () => {
+    const page = await openPage(browser);
+    await page.route("**/config.json", (route) =>
+      route.fulfill({ json: { signIn: { domain: LOGIN, clientId: "client-1", region: "ap-southeast-1" } } }),
+    );
+    let authorize: URLSearchParams | undefined;
+    await page.route(`${LOGIN}/oauth2/authorize**`, (route) => {
+      authorize = new URL(route.request().url()).searchParams;
+      // The person signs in there; Cognito sends them back with a code.
+      return route.fulfill({
+        status: 302,
+        headers: { location: `${server.url}/?code=code-1&state=${authorize.get("state")}` },
+      });
+    });
+    let exchange: URLSearchParams | undefined;
+    await page.route(`${LOGIN}/oauth2/token`, (route) => {
+      exchange = new URLSearchParams(route.request().postData() ?? "");
+      return route.fulfill({
+        json: { id_token: idToken("thanh.tra@snv.sonha.gov.vn"), refresh_token: "refresh-1", expires_in: 3600 },
+      });
+    });
+    const bearers = new Set<string>();
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/")) bearers.add(request.headers().authorization ?? "none");
+    });
+
+    await page.goto(`${server.url}/filing`);
+    await page.waitForSelector("#sign-in-title");
+    expect(await page.locator("#sign-in-title").textContent()).toBe("Đăng nhập");
+    expect(bearers.size).toBe(0); // nothing asked of the API before signing in
+    await page.screenshot({ path: join(SHOTS, "sign-in-vi.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/filing\/district\//);
+    await page.waitForSelector("table tbody tr");
+
+    expect(authorize?.get("client_id")).toBe("client-1");
+    expect(authorize?.get("redirect_uri")).toBe(`${server.url}/`);
+    expect(authorize?.get("code_challenge_method")).toBe("S256");
+    expect(exchange?.get("grant_type")).toBe("authorization_code");
+    expect(exchange?.get("code")).toBe("code-1");
+    // The verifier sent with the code is the one the challenge was made from.
+    const verifier = exchange?.get("code_verifier") ?? "";
+    expect(createHash("sha256").update(verifier).digest("base64url")).toBe(authorize?.get("code_challenge"));
+    expect(await page.locator("header .user").textContent()).toBe("thanh.tra@snv.sonha.gov.vn");
+    expect([...bearers]).toEqual([`Bearer ${idToken("thanh.tra@snv.sonha.gov.vn")}`]);
+    await page.screenshot({ path: join(SHOTS, "signed-in-filing-vi.png") });
+    await page.close();
+  });
+
+  it("signs out through the managed login and shows the sign-in panel again", async () => {
+    const page = await openPage(browser);
+    await page.route("**/config.json", (route) =>
+      route.fulfill({ json: { signIn: { domain: LOGIN, clientId: "client-1", region: "ap-southeast-1" } } }),
+    );
+    await page.goto(`${server.url}/upload`);
+    await page.evaluate(
+      (token) =>
+        sessionStorage.setItem(
+          "parwatch.tokens",
+          JSON.stringify({ idToken: token, refreshToken: "r", expiresAt: Date.now() + 3_600_000 }),
+        ),
+      idToken("chu.tich@binh.gov.vn"),
+    );
+    await page.reload();
+    await page.waitForSelector("header .user");
+    let logout: URLSearchParams | undefined;
+    await page.route(`${LOGIN}/logout**`, (route) => {
+      logout = new URL(route.request().url()).searchParams;
+      return route.fulfill({ status: 302, headers: { location: `${server.url}/` } });
+    });
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.waitForSelector("#sign-in-title");
+    expect(logout?.get("client_id")).toBe("client-1");
+    expect(logout?.get("logout_uri")).toBe(`${server.url}/`);
+    expect(await page.evaluate(() => sessionStorage.getItem("parwatch.tokens"))).toBeNull();
+    await page.close();
+  });
+});

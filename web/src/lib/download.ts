@@ -1,0 +1,23 @@
+// Downloads from the API (templates, error reports) are plain links; signed in, a link cannot carry the
+// token, so the file is fetched with it and handed to the browser as a blob.
+
+import { locale } from "./i18n.svelte";
+import { authHeaders, session } from "./session.svelte";
+
+/** onclick of an <a href="/api/…" download>: does nothing locally, fetches with the token when signed in. */
+export function downloadWithSession(event: MouseEvent): void {
+  if (session.status !== "signedIn") return;
+  event.preventDefault();
+  const anchor = event.currentTarget as HTMLAnchorElement;
+  void (async () => {
+    const response = await fetch(anchor.href, {
+      headers: { ...(await authHeaders()), "accept-language": locale.lang },
+    });
+    if (!response.ok) return;
+    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
+    const url = URL.createObjectURL(await response.blob());
+    const link = Object.assign(document.createElement("a"), { href: url, download: name });
+    link.click();
+    URL.revokeObjectURL(url);
+  })();
+}
