@@ -59,6 +59,7 @@ export class ParWatchStack extends Stack {
       UserPoolClientId: [auth.client.userPoolClientId, "The dashboard's app client"],
       TableName: [data.table.tableName, "The DynamoDB table (PARWATCH_TABLE for the CLI's --aws mode)"],
       UploadBucket: [storage.uploads.bucketName, "Raw uploads (PARWATCH_UPLOAD_BUCKET for the CLI's --aws mode)"],
+      JobsFunctionName: [schedule.handler.functionName, 'Run a job now: --payload \'{"job":"refresh"}\''],
       AlarmTopic: [alarms.topic.topicArn, "Subscribe to receive alarms"],
     };
     for (const [name, [value, description]] of Object.entries(outputs)) {
