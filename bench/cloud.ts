@@ -4,17 +4,32 @@
 // init does (the AWS SDK, external to the bundles, loads from node_modules here, from the runtime there).
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { App, Validations } from "aws-cdk-lib";
+import { build } from "esbuild";
 import { lambdaBundles } from "../infra/assembly";
+import { BUNDLING } from "../infra/constructs/lambda";
 import { addNagChecks } from "../infra/nag";
 import { ParWatchStack } from "../infra/stack";
 import { ms, record, time } from "./measure";
 
 const LOAD_RUNS = 5;
+
+/** The Lambdas' esbuild settings (infra/constructs/lambda.ts), but with nothing external. */
+function esbuildOptions() {
+  return {
+    bundle: true,
+    platform: "node" as const,
+    format: "esm" as const,
+    minify: BUNDLING.minify,
+    target: BUNDLING.target,
+    banner: { js: BUNDLING.banner },
+    logLevel: "silent" as const,
+  };
+}
 
 /** Milliseconds to import the bundle in a fresh Node process (median of LOAD_RUNS). */
 function loadTime(bundle: string): number {
@@ -79,6 +94,13 @@ export async function cloudBenchmarks(): Promise<void> {
       );
       record(`${bundle.name} module load (median of ${LOAD_RUNS} fresh processes)`, ms(loadTime(bundle.path)));
     }
+    // The road not taken: the API with the AWS SDK bundled in rather than taken from the runtime.
+    const withSdk = join(outdir, "api-with-sdk.mjs");
+    await build({ ...esbuildOptions(), entryPoints: ["functions/lambda/api.ts"], outfile: withSdk });
+    record(
+      "for comparison: ApiHandler with the AWS SDK bundled in",
+      `${(statSync(withSdk).size / 1024).toFixed(0)} KB · load ${ms(loadTime(withSdk))}`,
+    );
   } finally {
     rmSync(outdir, { recursive: true, force: true });
     rmSync(dashboard, { recursive: true, force: true });
