@@ -6,23 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli } from "./support/cli";
-import { useTestStack } from "./support/stack";
+import { pointSdkAt, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
 const dir = mkdtempSync(join(tmpdir(), "parwatch-cli-cloud-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const target = ["--table", "parwatch-test", "--bucket", "parwatch-test"];
 
-beforeAll(() => {
-  Object.assign(process.env, {
-    AWS_REGION: "ap-southeast-1",
-    AWS_ACCESS_KEY_ID: "S3RVER",
-    AWS_SECRET_ACCESS_KEY: "S3RVER",
-    AWS_ENDPOINT_URL_DYNAMODB: stack.embedded.endpoints.dynamo,
-    AWS_ENDPOINT_URL_S3: stack.embedded.endpoints.s3,
-    S3_FORCE_PATH_STYLE: "true",
-  });
-});
+beforeAll(() => pointSdkAt(stack));
 
 describe("cli seed --table --bucket", () => {
   it("asks for both names", async () => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { synthesiseWithBundles } from "../infra/assembly";
 import { useTempDirs } from "../infra/test-dirs";
 import { apiEvent, cognitoClaims, s3PutEvent } from "./support/lambda-events";
-import { TEST_UNITS, useTestStack } from "./support/stack";
+import { pointSdkAt, TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
 const { tempDir, stubDashboard } = useTempDirs();
@@ -23,16 +23,8 @@ const inspector = cognitoClaims("thanh.tra@snv.sonha.gov.vn", ["inspector"]);
 beforeAll(async () => {
   const { bundles } = synthesiseWithBundles(tempDir("parwatch-lambda-"), stubDashboard());
   await stack.deps.store.putUnits(TEST_UNITS);
-  Object.assign(process.env, {
-    TABLE_NAME: "parwatch-test",
-    UPLOAD_BUCKET: "parwatch-test",
-    AWS_REGION: "ap-southeast-1",
-    AWS_ACCESS_KEY_ID: "S3RVER",
-    AWS_SECRET_ACCESS_KEY: "S3RVER",
-    AWS_ENDPOINT_URL_DYNAMODB: stack.embedded.endpoints.dynamo,
-    AWS_ENDPOINT_URL_S3: stack.embedded.endpoints.s3,
-    S3_FORCE_PATH_STYLE: "true",
-  });
+  pointSdkAt(stack);
+  Object.assign(process.env, { TABLE_NAME: "parwatch-test", UPLOAD_BUCKET: "parwatch-test" });
   for (const bundle of bundles) {
     sizes[bundle.name] = bundle.bytes;
     handlers[bundle.name] = ((await import(pathToFileURL(bundle.path).href)) as { handler: Handler }).handler;

@@ -1,36 +1,14 @@
 // The real product in a real browser: the local server on a temporary data folder (seeded with the demo
 // province), the built dashboard, Debian's Chromium. Screenshots go to .scratch/screenshots/.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startLocal } from "../../functions/local/server";
-import { launchChromium, openPage } from "../support/browser";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openPage, SHOTS, useProduct } from "../support/browser";
 
-const WEB_DIR = resolve("web/dist");
-const SHOTS = resolve(".scratch/screenshots");
+const product = useProduct("parwatch-e2e-");
 
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, "index.html"))) throw new Error("web/dist is missing: run npm run build first");
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "parwatch-e2e-"));
-  server = await startLocal({ port: 0, dataDir, webDir: WEB_DIR });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-const newPage = () => openPage(browser);
+const newPage = () => openPage(product.browser);
 
 /** How many pixels of the chart's canvas are painted: a blank canvas has none. */
 const paintedPixels = (page: Page) =>
@@ -45,7 +23,7 @@ const paintedPixels = (page: Page) =>
 describe("dashboard", () => {
   it("opens on the district leaderboard for the latest 9 months, in Vietnamese, with rows and a drawn chart", async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(product.server.url);
     await page.waitForURL(/\/leaderboard\/district\/2026-9M/);
     await page.waitForSelector("table.ranking tbody tr");
     await page.waitForSelector('.chart[data-chart-ready="true"]');
@@ -63,7 +41,7 @@ describe("dashboard", () => {
 
   it("switches to English and to the commune cohort, keeping the choice in the URL", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/leaderboard/district/2026-9M`);
+    await page.goto(`${product.server.url}/leaderboard/district/2026-9M`);
     await page.waitForSelector("table.ranking tbody tr");
     await page.getByRole("button", { name: "Ngôn ngữ" }).click();
     await expect(page.locator("h1").textContent()).resolves.toContain("Leaderboard");
@@ -81,7 +59,7 @@ describe("dashboard", () => {
 
   it("opens a unit from the leaderboard and shows its trend and latest report", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/leaderboard/district/2026-9M`);
+    await page.goto(`${product.server.url}/leaderboard/district/2026-9M`);
     await page.waitForSelector("table.ranking tbody tr");
     const first = page.locator("table.ranking tbody tr th a").first();
     const name = await first.textContent();
@@ -97,7 +75,7 @@ describe("dashboard", () => {
 
   it("shows the PAR Index leaderboard of the demo province with bands, area scores and the bottom five", async () => {
     const page = await newPage();
-    await page.goto(server.url);
+    await page.goto(product.server.url);
     await page.waitForSelector("table.ranking tbody tr");
     await page.getByRole("link", { name: "Chỉ số CCHC" }).click();
     await page.waitForURL(/\/scores\/district\/2025\?methodology=par-province/);
@@ -120,7 +98,7 @@ describe("dashboard", () => {
 
   it("shows the inspector's commitment matrix: status in words, filter by status", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/commitments/commune/2026`);
+    await page.goto(`${product.server.url}/commitments/commune/2026`);
     await page.waitForSelector("table.matrix tbody tr");
     expect(await page.locator("table.matrix tbody tr").count()).toBe(120);
     await expect(page.locator(".summary").textContent()).resolves.toMatch(/Không đạt: \d+/);
@@ -149,7 +127,7 @@ describe("dashboard", () => {
 
   it("shows a clear message for an unknown unit", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/units/khong-co`);
+    await page.goto(`${product.server.url}/units/khong-co`);
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Không có đơn vị mã khong-co.");
     await page.close();
   });

@@ -1,37 +1,19 @@
 // Getting data in, as a reporter and a clerk would, in Debian's Chromium against the real server:
 // the report form, a good and a bad file through the Upload page, and the filing status page.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startLocal } from "../../functions/local/server";
-import { launchChromium, openPage } from "../support/browser";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openPage, SHOTS, useProduct } from "../support/browser";
 
-const SHOTS = resolve(".scratch/screenshots");
-let server: RunningServer;
-let browser: Browser;
-let dir: string;
+const product = useProduct("parwatch-e2e-ingest-");
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "parwatch-e2e-ingest-"));
-  server = await startLocal({ port: 0, dataDir: join(dir, "data"), webDir: resolve("web/dist") });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const newPage = () => openPage(browser);
+const newPage = () => openPage(product.browser);
 
 describe("getting data in", () => {
   it("files a report through the form, with errors under their field first", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/report`);
+    await page.goto(`${product.server.url}/report`);
     await page.getByLabel("Đơn vị", { exact: true }).selectOption("huyen-tan-phuoc");
     await page.getByLabel("Kỳ báo cáo (tháng hoặc quý)").selectOption("2026-M10");
     // The previous month (September) is shown beside each field: the demo has quarters, so the column reads —.
@@ -47,7 +29,7 @@ describe("getting data in", () => {
     await page.getByLabel("Phản ánh, kiến nghị xử lý đúng hạn").fill("4");
     await page.getByRole("button", { name: "Nộp báo cáo" }).click();
     await expect(page.locator(".message.good").textContent()).resolves.toContain("Đã lưu phiên bản 1");
-    const saved = await (await fetch(`${server.url}/api/units/huyen-tan-phuoc/reports/2026-M10`)).json();
+    const saved = await (await fetch(`${product.server.url}/api/units/huyen-tan-phuoc/reports/2026-M10`)).json();
     expect(saved.report).toMatchObject({
       source: "form",
       metrics: { received: 1250, resolvedOnTime: 1100, feedbackOnTime: 4 },
@@ -56,19 +38,19 @@ describe("getting data in", () => {
   });
 
   it("uploads a good file and a bad one; the bad one writes nothing and lists its problems", async () => {
-    const good = join(dir, "bao-cao-thang-10.csv");
+    const good = join(product.dir, "bao-cao-thang-10.csv");
     writeFileSync(
       good,
       "Mã đơn vị,Kỳ báo cáo,Tiếp nhận,Giải quyết trước hạn,Giải quyết đúng hạn\nso-tu-phap,2026-M10,410,200,190\nso-y-te,2026-M10,1.020,500,480\n",
     );
-    const bad = join(dir, "bao-cao-loi.csv");
+    const bad = join(product.dir, "bao-cao-loi.csv");
     writeFileSync(
       bad,
       "Mã đơn vị,Kỳ báo cáo,Tiếp nhận,Giải quyết đúng hạn\nso-xay-dung,2026-M10,12,10\nso-khong-co,2026-M10,5,5\nso-cong-thuong,2026-M13,=SUM(C2:C3),5\nso-xay-dung,2026-M10,12,10\n",
     );
 
     const page = await newPage();
-    await page.goto(`${server.url}/upload`);
+    await page.goto(`${product.server.url}/upload`);
     await page.getByLabel("Tệp CSV (UTF-8) hoặc Excel .xlsx").setInputFiles(good);
     await page.getByRole("button", { name: "Tải lên" }).click();
     await page.waitForSelector('.result[data-status="applied"]');
@@ -89,7 +71,7 @@ describe("getting data in", () => {
       /errors\.csv$/,
     );
     await page.screenshot({ path: join(SHOTS, "upload-bad-vi.png"), fullPage: true });
-    const nothing = await fetch(`${server.url}/api/units/so-xay-dung/reports/2026-M10`);
+    const nothing = await fetch(`${product.server.url}/api/units/so-xay-dung/reports/2026-M10`);
     expect(nothing.status).toBe(404);
 
     const history = await page.locator("table.history tbody tr").allTextContents();
@@ -100,7 +82,7 @@ describe("getting data in", () => {
 
   it("lists units that have not filed the latest quarter, worst first", async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/filing`);
+    await page.goto(`${product.server.url}/filing`);
     await page.waitForURL(/\/filing\/district\/2026-Q3/);
     await page.getByLabel("Nhóm đơn vị").selectOption("commune");
     await page.waitForURL(/\/filing\/commune\/2026-Q3/);

@@ -4,35 +4,12 @@
 // endpoints are answered at the browser's network layer; the API is the real local server.
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startLocal } from "../../functions/local/server";
-import { launchChromium, openPage } from "../support/browser";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openPage, SHOTS, useProduct } from "../support/browser";
 
-const WEB_DIR = resolve("web/dist");
-const SHOTS = resolve(".scratch/screenshots");
 const LOGIN = "https://login.parwatch.test";
-
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(WEB_DIR, "index.html"))) throw new Error("web/dist is missing: run npm run build first");
-  mkdirSync(SHOTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), "parwatch-signin-"));
-  server = await startLocal({ port: 0, dataDir, webDir: WEB_DIR });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const product = useProduct("parwatch-signin-");
 
 /** An unsigned token with the claims an ID token from the user pool carries (the page only reads them). */
 const idToken = (email: string) =>
@@ -42,7 +19,7 @@ const idToken = (email: string) =>
 
 describe("sign-in in a deployment", () => {
   it("goes through the managed login with PKCE and calls the API with the ID token", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(product.browser);
     await page.route("**/config.json", (route) =>
       route.fulfill({ json: { signIn: { domain: LOGIN, clientId: "client-1", region: "ap-southeast-1" } } }),
     );
@@ -52,7 +29,7 @@ describe("sign-in in a deployment", () => {
       // The person signs in there; Cognito sends them back with a code.
       return route.fulfill({
         status: 302,
-        headers: { location: `${server.url}/?code=code-1&state=${authorize.get("state")}` },
+        headers: { location: `${product.server.url}/?code=code-1&state=${authorize.get("state")}` },
       });
     });
     let exchange: URLSearchParams | undefined;
@@ -67,7 +44,7 @@ describe("sign-in in a deployment", () => {
       if (new URL(request.url()).pathname.startsWith("/api/")) bearers.add(request.headers().authorization ?? "none");
     });
 
-    await page.goto(`${server.url}/filing`);
+    await page.goto(`${product.server.url}/filing`);
     await page.waitForSelector("#sign-in-title");
     expect(await page.locator("#sign-in-title").textContent()).toBe("Đăng nhập");
     expect(bearers.size).toBe(0); // nothing asked of the API before signing in
@@ -78,7 +55,7 @@ describe("sign-in in a deployment", () => {
     await page.waitForSelector("table tbody tr");
 
     expect(authorize?.get("client_id")).toBe("client-1");
-    expect(authorize?.get("redirect_uri")).toBe(`${server.url}/`);
+    expect(authorize?.get("redirect_uri")).toBe(`${product.server.url}/`);
     expect(authorize?.get("code_challenge_method")).toBe("S256");
     expect(exchange?.get("grant_type")).toBe("authorization_code");
     expect(exchange?.get("code")).toBe("code-1");
@@ -92,11 +69,11 @@ describe("sign-in in a deployment", () => {
   });
 
   it("signs out through the managed login and shows the sign-in panel again", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(product.browser);
     await page.route("**/config.json", (route) =>
       route.fulfill({ json: { signIn: { domain: LOGIN, clientId: "client-1", region: "ap-southeast-1" } } }),
     );
-    await page.goto(`${server.url}/upload`);
+    await page.goto(`${product.server.url}/upload`);
     await page.evaluate(
       (token) =>
         sessionStorage.setItem(
@@ -110,12 +87,12 @@ describe("sign-in in a deployment", () => {
     let logout: URLSearchParams | undefined;
     await page.route(`${LOGIN}/logout**`, (route) => {
       logout = new URL(route.request().url()).searchParams;
-      return route.fulfill({ status: 302, headers: { location: `${server.url}/` } });
+      return route.fulfill({ status: 302, headers: { location: `${product.server.url}/` } });
     });
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForSelector("#sign-in-title");
     expect(logout?.get("client_id")).toBe("client-1");
-    expect(logout?.get("logout_uri")).toBe(`${server.url}/`);
+    expect(logout?.get("logout_uri")).toBe(`${product.server.url}/`);
     expect(await page.evaluate(() => sessionStorage.getItem("parwatch.tokens"))).toBeNull();
     await page.close();
   });

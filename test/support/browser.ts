@@ -1,7 +1,11 @@
 // Debian's Chromium driven by playwright-core (no browser download: the network is closed here).
 
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { type RunningServer, startLocal } from "../../functions/local/server";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,4 +36,35 @@ export async function openPage(browser: Browser): Promise<Page> {
     throw error;
   });
   return page;
+}
+
+export const SHOTS = resolve(".scratch/screenshots");
+const WEB_DIR = resolve("web/dist");
+
+export interface Product {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A temporary folder of the test file's own (the data folder is inside it). */
+  readonly dir: string;
+}
+
+/**
+ * The real product for a test file: the local server on a temporary data folder (seeded with the demo
+ * province on its first start), the built dashboard, and Debian's Chromium; all stopped and removed after.
+ */
+export function useProduct(prefix: string): Product {
+  const product = {} as { -readonly [K in keyof Product]: Product[K] };
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIR, "index.html"))) throw new Error("web/dist is missing: run npm run build first");
+    mkdirSync(SHOTS, { recursive: true });
+    product.dir = mkdtempSync(join(tmpdir(), prefix));
+    product.server = await startLocal({ port: 0, dataDir: join(product.dir, "data"), webDir: WEB_DIR });
+    product.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await product.browser?.close();
+    await product.server?.close();
+    if (product.dir) rmSync(product.dir, { recursive: true, force: true });
+  });
+  return product;
 }

@@ -43,3 +43,18 @@ export function useTestStack(): TestStack {
   });
   return holder;
 }
+
+/**
+ * Points the AWS SDK's default clients (the Lambdas' and the CLI's cloud mode) at the embedded stack,
+ * through the SDK's own endpoint variables, as a deployment points them at AWS.
+ */
+export function pointSdkAt(stack: TestStack): void {
+  Object.assign(process.env, {
+    AWS_REGION: "ap-southeast-1",
+    AWS_ACCESS_KEY_ID: "S3RVER",
+    AWS_SECRET_ACCESS_KEY: "S3RVER",
+    AWS_ENDPOINT_URL_DYNAMODB: stack.embedded.endpoints.dynamo,
+    AWS_ENDPOINT_URL_S3: stack.embedded.endpoints.s3,
+    S3_FORCE_PATH_STYLE: "true",
+  });
+}
