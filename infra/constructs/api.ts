@@ -38,7 +38,8 @@ export class Api extends Construct {
       description: "ParWatch API (hono): units, reports, rankings, scores, commitments, imports",
       // 512 MB: enough CPU for cold starts of ≈ 0.3 s with the SDK clients; the API holds no large data.
       memorySize: 512,
-      timeout: Duration.seconds(15),
+      // Just under the HTTP API's 30-second limit: a recompute of a nationwide cohort takes seconds.
+      timeout: Duration.seconds(29),
     });
     this.files = parWatchFunction(this, "Files", {
       ...common,

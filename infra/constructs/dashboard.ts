@@ -2,6 +2,8 @@
 // tells the browser how to sign in (Cognito's managed login). Locally there is no config.json: the
 // dashboard then runs without sign-in, as the local server expects.
 
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Aws } from "aws-cdk-lib";
 import type { Distribution } from "aws-cdk-lib/aws-cloudfront";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
@@ -20,6 +22,9 @@ export interface DashboardProps {
 export class Dashboard extends Construct {
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
+    if (!existsSync(join(props.dir, "index.html"))) {
+      throw new Error(`The dashboard is not built (${props.dir}/index.html is missing): run npm run build first`);
+    }
     const config: DashboardConfig = {
       signIn: { domain: props.signIn.domain, clientId: props.signIn.clientId, region: Aws.REGION },
     };
