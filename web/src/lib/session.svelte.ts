@@ -35,10 +35,14 @@ function saveTokens(answer: { id_token: string; refresh_token?: string; expires_
     expiresAt: Date.now() + answer.expires_in * 1000,
   };
   sessionStorage.setItem(TOKENS, JSON.stringify(tokens));
-  const claims = claimsOf(tokens.idToken);
+  showSignedIn(tokens.idToken);
+  return tokens;
+}
+
+function showSignedIn(idToken: string) {
+  const claims = claimsOf(idToken);
   session.user = String(claims.email ?? claims["cognito:username"] ?? "");
   session.status = "signedIn";
-  return tokens;
 }
 
 async function tokenRequest(config: SignInConfig, body: Record<string, string>) {
@@ -108,8 +112,7 @@ export async function idToken(): Promise<string | undefined> {
   const stored = JSON.parse(sessionStorage.getItem(TOKENS) ?? "null") as Tokens | null;
   if (!stored) return undefined;
   if (stored.expiresAt - 60_000 > Date.now()) {
-    if (!session.user)
-      saveTokens({ id_token: stored.idToken, expires_in: (stored.expiresAt - Date.now()) / 1000 }, stored);
+    if (session.status !== "signedIn") showSignedIn(stored.idToken);
     return stored.idToken;
   }
   if (!stored.refreshToken) return undefined;
