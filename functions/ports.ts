@@ -62,8 +62,9 @@ export interface BlobStore {
   put(key: string, body: string | Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
   /** The object's bytes, or undefined when there is none. */
   get(key: string): Promise<Uint8Array | undefined>;
-  /** The object's bytes and its user metadata (x-amz-meta-*), or undefined when there is none. */
-  getWithMetadata(key: string): Promise<{ bytes: Uint8Array; metadata: Record<string, string> } | undefined>;
+  /** The object's size in bytes and its user metadata, without reading it; undefined when there is none. */
+  head(key: string): Promise<{ size: number; metadata: Record<string, string> } | undefined>;
+  remove(key: string): Promise<void>;
   /** A URL a browser can PUT the object to directly, with these headers, for a limited time. */
   uploadUrl(key: string, contentType: string, metadata: Record<string, string>): Promise<string>;
   /** Resolves when the bucket is reachable. */

@@ -212,7 +212,9 @@ describe("ParWatch stack — Lambdas and API", () => {
         /^(dynamodb|s3):(Put|Write|Batch|Delete)/.test(action),
       ),
     ).toEqual([]);
-    expect(actionsOf(statementsOf(dev, "IngestHandlerRole"))).toEqual(expect.arrayContaining(["s3:GetObject"]));
+    expect(actionsOf(statementsOf(dev, "IngestHandlerRole"))).toEqual(
+      expect.arrayContaining(["s3:GetObject", "s3:DeleteObject"]),
+    );
     expect(actionsOf(statementsOf(dev, "IngestHandlerRole"))).not.toContain("s3:PutObject");
     expect(actionsOf(statementsOf(dev, "ScheduleHandlerRole")).filter((action) => action.startsWith("s3:"))).toEqual(
       [],

@@ -27,10 +27,11 @@ const api = (path: string, init: RequestInit = {}) =>
     headers: { "content-type": "application/json", "x-parwatch-user": "vanthu.tanphuoc", ...init.headers },
   });
 
-async function upload(fileName: string, body: string, kind = "reports") {
+async function upload(fileName: string, body: string, kind = "reports", announce?: (key: string) => void) {
   const announced = await (
     await api("/api/imports", { method: "POST", body: JSON.stringify({ kind, fileName }) })
   ).json();
+  announce?.(announced.key);
   const put = await fetch(announced.uploadUrl, { method: "PUT", headers: announced.headers, body });
   expect(put.status).toBe(200);
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -93,6 +94,18 @@ describe("upload through the presigned URL", () => {
     expect((await upload("template.csv", filled)).record).toMatchObject({ status: "applied", rows: 8 });
     const xlsx = await api("/api/templates/reports.xlsx?cohort=commune&period=2026-M11");
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+  });
+
+  it("refuses a file over the limit by its size alone, unread, and removes it", async () => {
+    let key = "";
+    // Units files may be 5 MB: this one is 6 MB of otherwise valid rows.
+    const rows = "id,name,parentId,cohort\n".padEnd(6 * 1024 * 1024, "x");
+    const result = await upload("don-vi.csv", rows, "units", (announced) => {
+      key = announced;
+    });
+    expect(result.record).toMatchObject({ status: "rejected", rows: 0, errorCount: 1, uploadedBy: "vanthu.tanphuoc" });
+    expect(result.errors[0].message).toBe("The file is too large: 6.0 MB; the limit is 5.0 MB.");
+    expect(await server.deps.blobs.head(key)).toBeUndefined();
   });
 
   it("refuses to announce an unknown kind or a file that is neither CSV nor Excel", async () => {

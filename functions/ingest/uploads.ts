@@ -2,8 +2,8 @@
 // from the embedded s3rver's event locally: one code path.
 
 import type { Deps } from "../deps";
-import type { ImportOutcome } from "../services/import-records";
-import { runImport } from "../services/imports";
+import { IMPORT_LIMITS, type ImportOutcome } from "../services/import-records";
+import { refuseOversize, runImport } from "../services/imports";
 import { parseUploadKey } from "./announce";
 
 /** The part of an S3 event notification ParWatch reads (Records[].eventName, s3.bucket.name, s3.object.key). */
@@ -43,14 +43,21 @@ export async function ingestS3Event(
 export async function ingestUpload(deps: Deps, key: string): Promise<ImportOutcome | undefined> {
   const parsed = parseUploadKey(key);
   if (!parsed) return undefined;
-  const object = await deps.blobs.getWithMetadata(key);
-  if (!object) return undefined;
-  return runImport(deps, {
-    kind: parsed.kind,
-    fileName: parsed.fileName,
-    bytes: object.bytes,
-    uploadedBy: decodeURIComponent(object.metadata["uploaded-by"] ?? "unknown"),
-    period: object.metadata.period,
-    importId: parsed.importId,
-  });
+  const head = await deps.blobs.head(key);
+  if (!head) return undefined;
+  // S3 metadata is ASCII: the uploader's name travels URL-encoded.
+  const request = {
+    ...parsed,
+    uploadedBy: decodeURIComponent(head.metadata["uploaded-by"] ?? "unknown"),
+    period: head.metadata.period,
+  };
+  if (head.size > IMPORT_LIMITS[parsed.kind]) {
+    // Not read at all; the object is removed (the versioned bucket keeps it 30 days should anyone ask).
+    const outcome = await refuseOversize(deps, request, head.size);
+    await deps.blobs.remove(key);
+    return outcome;
+  }
+  const bytes = await deps.blobs.get(key);
+  if (!bytes) return undefined;
+  return runImport(deps, { ...request, bytes });
 }

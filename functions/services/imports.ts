@@ -48,18 +48,26 @@ function requireKind(kind: string): ImportKind {
   return kind as ImportKind;
 }
 
+/** An S3 event delivered twice, or a retried Lambda, finds its import already settled: its outcome stands. */
+async function settledOutcome(
+  deps: Deps,
+  existing: ImportRecord | undefined,
+  hooks: ImportHooks,
+): Promise<ImportOutcome | undefined> {
+  if (!existing || existing.status === "staged" || existing.status === "pending") return undefined;
+  if (existing.status === "committed") await applyImport(deps, existing, hooks, true);
+  return {
+    record: (await deps.store.getImport(existing.importId)) ?? existing,
+    errors: await deps.store.importErrors(existing.importId),
+  };
+}
+
 export async function runImport(deps: Deps, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   const kind = requireKind(request.kind);
   const importId = request.importId ?? newImportId();
   const existing = await deps.store.getImport(importId);
-  // An S3 event delivered twice, or a retried Lambda, finds its import already there.
-  if (existing && existing.status !== "staged" && existing.status !== "pending") {
-    if (existing.status === "committed") await applyImport(deps, existing, hooks, true);
-    return {
-      record: (await deps.store.getImport(importId)) ?? existing,
-      errors: await deps.store.importErrors(importId),
-    };
-  }
+  const settled = await settledOutcome(deps, existing, hooks);
+  if (settled) return settled;
   // The same answers file for another survey period is a different import: the period is part of the content.
   const contentHash = createHash("sha256")
     .update(request.bytes)
@@ -117,6 +125,45 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
   }
   const record = await applyImport(deps, committed, hooks, false);
   return { record, errors: [] };
+}
+
+/**
+ * Refuses an uploaded file by its size alone, before reading it: an upload URL cannot cap the size, and
+ * the ingest Lambda's memory is finite. Nothing of it is written but the rejection.
+ */
+export async function refuseOversize(
+  deps: Deps,
+  request: Omit<ImportRequest, "bytes"> & { readonly importId: string },
+  size: number,
+): Promise<ImportOutcome> {
+  const kind = requireKind(request.kind);
+  const existing = await deps.store.getImport(request.importId);
+  const settled = await settledOutcome(deps, existing, {});
+  if (settled) return settled;
+  const errors: RowError[] = [
+    {
+      row: 0,
+      column: "",
+      value: request.fileName,
+      key: "error.import.tooLarge",
+      params: { size: megabytes(size), limit: megabytes(IMPORT_LIMITS[kind]) },
+    },
+  ];
+  const record: ImportRecord = {
+    importId: request.importId,
+    kind,
+    fileName: request.fileName,
+    contentHash: "",
+    status: "rejected",
+    rows: 0,
+    accepted: 0,
+    errorCount: 1,
+    uploadedBy: request.uploadedBy,
+    createdAt: existing?.createdAt ?? deps.now().toISOString(),
+  };
+  await deps.store.putImport(record);
+  await deps.store.putImportErrors(request.importId, errors);
+  return { record, errors };
 }
 
 type Checked = { ok: true; staged: Staged } | { ok: false; rows: number; errors: RowErrors };

@@ -2,9 +2,12 @@
 
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   NoSuchKey,
+  NotFound,
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
@@ -15,16 +18,6 @@ import type { BlobStore } from "../ports";
 const UPLOAD_URL_SECONDS = 15 * 60;
 
 export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
-  async function read(key: string) {
-    try {
-      const result = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      if (!result.Body) return undefined;
-      return { bytes: await result.Body.transformToByteArray(), metadata: result.Metadata ?? {} };
-    } catch (error) {
-      if (error instanceof NoSuchKey) return undefined;
-      throw error;
-    }
-  }
   return {
     async put(key, body, contentType = "application/octet-stream", metadata = {}) {
       await client.send(
@@ -32,9 +25,26 @@ export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
       );
     },
     async get(key) {
-      return (await read(key))?.bytes;
+      try {
+        const result = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return result.Body ? await result.Body.transformToByteArray() : undefined;
+      } catch (error) {
+        if (error instanceof NoSuchKey) return undefined;
+        throw error;
+      }
     },
-    getWithMetadata: read,
+    async head(key) {
+      try {
+        const result = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return { size: result.ContentLength ?? 0, metadata: result.Metadata ?? {} };
+      } catch (error) {
+        if (error instanceof NotFound) return undefined;
+        throw error;
+      }
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
     uploadUrl(key, contentType, metadata) {
       return getSignedUrl(
         client,

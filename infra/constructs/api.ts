@@ -51,7 +51,7 @@ export class Api extends Construct {
     });
     grantTable(this.handler, props.table, "readWrite");
     // Presigned upload URLs are signed with the function's role: it needs PutObject (it never reads files).
-    grantUploads(this.handler, props.uploads, "write");
+    grantUploads(this.handler, props.uploads, ["s3:PutObject"]);
     // Templates list the units: read only, no bucket.
     grantTable(this.files, props.table, "read");
 

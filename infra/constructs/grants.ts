@@ -22,7 +22,14 @@ export function grantTable(grantee: IGrantable, table: ITableV2, access: "read" 
   );
 }
 
-export function grantUploads(grantee: IGrantable & IConstruct, bucket: IBucket, access: "read" | "write"): void {
+/** Object actions on uploads/: PutObject (signing upload URLs), GetObject (reading and HEAD), DeleteObject. */
+type UploadAction = "s3:PutObject" | "s3:GetObject" | "s3:DeleteObject";
+
+export function grantUploads(
+  grantee: IGrantable & IConstruct,
+  bucket: IBucket,
+  actions: readonly UploadAction[],
+): void {
   const role = (grantee as { role?: IConstruct }).role ?? grantee;
   acknowledge(
     role,
@@ -31,7 +38,7 @@ export function grantUploads(grantee: IGrantable & IConstruct, bucket: IBucket, 
   );
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: [access === "read" ? "s3:GetObject" : "s3:PutObject"],
+      actions: [...actions],
       resources: [bucket.arnForObjects(`${UPLOAD_PREFIX}/*`)],
     }),
   );

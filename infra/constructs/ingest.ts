@@ -50,7 +50,8 @@ export class Ingest extends Construct {
       onFailure: new SqsDestination(this.failed),
     });
     grantTable(this.handler, props.table, "readWrite");
-    grantUploads(this.handler, props.uploads, "read");
+    // Reads uploads; removes one refused for its size unread (functions/ingest/uploads.ts).
+    grantUploads(this.handler, props.uploads, ["s3:GetObject", "s3:DeleteObject"]);
     props.uploads.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.handler), {
       prefix: `${UPLOAD_PREFIX}/`,
     });
