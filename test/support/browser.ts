@@ -32,6 +32,9 @@ export async function launchChromium(): Promise<Browser> {
 /** A page as a Vietnamese official's desktop browser shows it; a script error in the page fails the test. */
 export async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  // Three seeded servers, bundling and Chromium share two cores while the suite runs: give a wait 45 s
+  // (under the test's own 60 s) before calling it a failure.
+  page.setDefaultTimeout(45_000);
   page.on("pageerror", (error) => {
     throw error;
   });
