@@ -1,4 +1,4 @@
-// The scheduled jobs (EventBridge in the cloud; the local server does the same at start):
+// The scheduled jobs (EventBridge in the cloud; locally the server and the CLI recover imports at start):
 //   recover — roll forward or fail imports a crashed ingest left idle for 15 minutes;
 //   refresh — recompute the result sets leaderboards show for this year and last, with the version each
 //             shows, so late reports and corrections reach the scores without anyone pressing a button.

@@ -40,7 +40,8 @@ export class Ingest extends Construct {
       uploads: props.uploads,
       entry: "ingest.ts",
       description: "ParWatch file ingest: checks, stages, commits and applies an uploaded file",
-      // 1.5 GB: a 300 MB SIPAS file streams through in ≈ 400 MB; more memory also means more CPU.
+      // 1.5 GB: the file is held whole (SIPAS up to 300 MB) and parsed a megabyte at a time — a million
+      // answers peak at ≈ 400 MB in the benchmark; more memory also means more CPU.
       memorySize: 1536,
       // 10,000 report rows take ≈ 12 s on a laptop; five minutes leaves room. Shorter than the 15 minutes
       // after which the schedule treats an import as abandoned (functions/services/schedule.ts).
