@@ -57,8 +57,8 @@ export class ParWatchStack extends Stack {
       ApiEndpoint: [api.httpApi.apiEndpoint, "The HTTP API itself (use the dashboard URL's /api)"],
       UserPoolId: [auth.userPool.userPoolId, "Staff accounts: create users and add them to role groups"],
       UserPoolClientId: [auth.client.userPoolClientId, "The dashboard's app client"],
-      TableName: [data.table.tableName, "The DynamoDB table (PARWATCH_TABLE for the CLI's --aws mode)"],
-      UploadBucket: [storage.uploads.bucketName, "Raw uploads (PARWATCH_UPLOAD_BUCKET for the CLI's --aws mode)"],
+      TableName: [data.table.tableName, "The DynamoDB table (the CLI's --table)"],
+      UploadBucket: [storage.uploads.bucketName, "Raw uploads (the CLI's --bucket)"],
       JobsFunctionName: [schedule.handler.functionName, 'Run a job now: --payload \'{"job":"refresh"}\''],
       AlarmTopic: [alarms.topic.topicArn, "Subscribe to receive alarms"],
     };
