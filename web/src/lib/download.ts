@@ -1,7 +1,7 @@
 // Downloads from the API (templates, error reports) are plain links; signed in, a link cannot carry the
 // token, so the file is fetched with it and handed to the browser as a blob.
 
-import { locale } from "./i18n.svelte";
+import { locale, t } from "./i18n.svelte";
 import { authHeaders, session } from "./session.svelte";
 
 /** onclick of an <a href="/api/…" download>: does nothing locally, fetches with the token when signed in. */
@@ -12,8 +12,13 @@ export function downloadWithSession(event: MouseEvent): void {
   void (async () => {
     const response = await fetch(anchor.href, {
       headers: { ...(await authHeaders()), "accept-language": locale.lang },
-    });
-    if (!response.ok) return;
+    }).catch((failure: Error) => failure);
+    // A link that fails must say so: the person clicked and expects a file.
+    if (response instanceof Error || !response.ok) {
+      const message = response instanceof Error ? response.message : `HTTP ${response.status}`;
+      window.alert(t("common.loadFailed", { message }));
+      return;
+    }
     const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "download";
     const url = URL.createObjectURL(await response.blob());
     const link = Object.assign(document.createElement("a"), { href: url, download: name });
