@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createApp } from "../functions/app";
+import { identifyBySession } from "../functions/auth/identify";
+import { issueToken } from "../functions/auth/tokens";
 import { startLocal } from "../functions/local/server";
 import { demoProvince } from "../shared/demo/province";
 import { figuresFrom } from "../shared/figures";
@@ -44,9 +46,14 @@ export async function foundationBenchmarks(): Promise<void> {
     const again = await time(() => startLocal({ port: 0, dataDir, webDir }));
     record("restart on the same data folder", ms(again.elapsed));
 
-    const app = createApp(again.result.deps);
+    // Signed in as the demo inspector, as a dashboard is: every request checks its session.
+    const { deps } = again.result;
+    const app = createApp(deps, { identify: identifyBySession(deps) });
+    const inspector = await deps.store.getUser("demo-inspector");
+    if (!inspector || !deps.sessions) throw new Error("the demo inspector is missing");
+    const { token } = await issueToken(deps.sessions, inspector);
     const get = async (path: string) => {
-      const response = await app.request(path);
+      const response = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await response.arrayBuffer();
     };

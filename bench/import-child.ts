@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLocalStore } from "../functions/local/server";
 import { runImport } from "../functions/services/imports";
+import { operator } from "../shared/access/identity";
 
 const [kind = "reports", file = "", unitCount = "1000", period] = process.argv.slice(2);
 const dataDir = mkdtempSync(join(tmpdir(), "parwatch-bench-import-"));
@@ -25,7 +26,8 @@ try {
     kind,
     fileName: "bench.csv",
     bytes,
-    uploadedBy: "bench",
+    uploadedBy: "operator:bench",
+    uploader: operator("bench"),
     ...(period ? { period } : {}),
   });
   const elapsed = performance.now() - started;

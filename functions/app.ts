@@ -7,7 +7,7 @@ import type { Deps } from "./deps";
 import { apiRoutes } from "./routes/api";
 import { fileRoutes } from "./routes/files";
 
-export function createApp(deps: Deps, options: AppOptions = {}) {
+export function createApp(deps: Deps, options: AppOptions) {
   return appOf(deps, [apiRoutes, fileRoutes], options);
 }
 

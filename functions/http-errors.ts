@@ -1,7 +1,14 @@
 // The one place where domain errors become HTTP responses, in the caller's language.
 
 import type { Context } from "hono";
-import { ConflictError, InvalidInputError, NotFoundError } from "../shared/errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from "../shared/errors";
 import { translate } from "../shared/i18n";
 import { localizeIssues } from "../shared/validation";
 import type { AppEnv } from "./env";
@@ -13,6 +20,23 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
   }
   if (error instanceof ConflictError) {
     return c.json({ errors: [{ path: "", code: "conflict", message: translate(lang, error.key, error.params) }] }, 409);
+  }
+  if (error instanceof UnauthorizedError) {
+    return c.json(
+      { errors: [{ path: "", code: "unauthorized", message: translate(lang, error.key, error.params) }] },
+      401,
+    );
+  }
+  if (error instanceof ForbiddenError) {
+    return c.json(
+      { errors: [{ path: "", code: "forbidden", message: translate(lang, error.key, error.params) }] },
+      403,
+    );
+  }
+  if (error instanceof TooManyRequestsError) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+    c.header("retry-after", String(error.retryAfterSeconds));
+    return c.json({ errors: [{ path: "", code: "tooMany", message: translate(lang, error.key, { minutes }) }] }, 429);
   }
   if (error instanceof NotFoundError) {
     return c.json({ errors: [{ path: "", code: "notFound", message: translate(lang, error.key, error.params) }] }, 404);

@@ -1,6 +1,9 @@
 // The ports the services depend on. Adapters: store/dynamodb.ts (DynamoDB or the embedded dynalite,
 // through the same AWS SDK code) and store/s3.ts (S3 or the embedded s3rver).
 
+import type { Account } from "../shared/access/account";
+import type { AuditEntry, AuditOutcome, AuditQuery } from "../shared/access/audit";
+import type { Identity } from "../shared/access/identity";
 import type { ReportingCalendar } from "../shared/calendar";
 import type { Commitment } from "../shared/commitments";
 import type { RowError } from "../shared/ingest/row-error";
@@ -9,6 +12,7 @@ import type { Methodology } from "../shared/methodology/model";
 import type { ReportInput, ReportSource, ReportVersion } from "../shared/report";
 import type { SipasUnitResult } from "../shared/sipas";
 import type { Unit } from "../shared/units";
+import type { Workflow } from "../shared/workflow";
 
 export interface UnitStore {
   listUnits(): Promise<Unit[]>;
@@ -24,6 +28,9 @@ export interface Submission {
   readonly submittedAt: string;
   readonly source: ReportSource;
   readonly sourceRef?: string;
+  /** A filing after the period closed carries its reason and the late flag. */
+  readonly afterClose?: boolean;
+  readonly reason?: string;
 }
 
 export interface SaveResult {
@@ -112,6 +119,10 @@ export interface Appraisal {
   readonly deductions: Readonly<Record<string, DeductionEntry>>;
   /** Incremented on every save; a save names the revision it read (optimistic concurrency). */
   readonly revision: number;
+  /** Who saved this revision, when, and why (required once a score is changed after appraisal). */
+  readonly savedBy?: string;
+  readonly savedAt?: string;
+  readonly changeReason?: string;
 }
 
 export interface StoredScorecard {
@@ -132,8 +143,10 @@ export interface ResultSet {
 
 export interface ScoreStore {
   getAppraisal(unitId: string, methodologyId: string, period: string): Promise<Appraisal | undefined>;
-  /** Saves when the stored revision is still appraisal.revision − 1 (or none for revision 1); false otherwise. */
+  /** Adds revision appraisal.revision; false when that revision exists already (someone saved in between). */
   putAppraisal(appraisal: Appraisal): Promise<boolean>;
+  /** Every saved revision of one appraisal, oldest first. */
+  appraisalHistory(unitId: string, methodologyId: string, period: string): Promise<Appraisal[]>;
   appraisalsOfPeriod(methodologyId: string, period: string): Promise<Appraisal[]>;
   putAppraisals(appraisals: readonly Appraisal[]): Promise<void>;
 
@@ -167,6 +180,8 @@ export interface ImportRecord {
   readonly accepted: number;
   readonly errorCount: number;
   readonly uploadedBy: string;
+  /** The uploader's identity when the upload was announced: the file is checked against its role and unit. */
+  readonly uploader?: Identity;
   readonly createdAt: string;
   readonly committedAt?: string;
   readonly appliedAt?: string;
@@ -191,19 +206,33 @@ export interface ImportStore {
   reassignContentHash(kind: ImportKind, contentHash: string, importId: string): Promise<void>;
 }
 
+/** A change to a commitment after it was first recorded: when, by whom, why, and the terms before. */
+export interface CommitmentAmendment {
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly from: Pick<Commitment, "comparator" | "target" | "signedBy" | "signedOn" | "note">;
+}
+
 /** A stored version of a commitment: who changed it and when. */
 export interface CommitmentVersion extends Commitment {
   readonly version: number;
   readonly savedBy: string;
   readonly savedAt: string;
+  /** On every version after the first: the latest amendment of the signed terms. */
+  readonly amendment?: CommitmentAmendment;
 }
 
 export interface CommitmentStore {
-  /** Keeps a new version of (unit, year, measure); identical terms add nothing. */
+  /**
+   * Keeps a new version of (unit, year, measure); identical terms add nothing. Changing a commitment
+   * that exists needs a reason (ConflictError without one): the new version records the amendment.
+   */
   saveCommitment(
     commitment: Commitment,
     savedBy: string,
     savedAt: string,
+    reason?: string,
   ): Promise<{ commitment: CommitmentVersion; created: boolean }>;
   commitmentsOfUnit(unitId: string, year: number): Promise<CommitmentVersion[]>;
   /** The latest version of every commitment of a year. */
@@ -213,7 +242,55 @@ export interface CommitmentStore {
   loadCommitmentVersions(versions: readonly CommitmentVersion[]): Promise<void>;
 }
 
-export interface Store extends UnitStore, ReportStore, MethodologyStore, ScoreStore, ImportStore, CommitmentStore {
+/** An account as stored: with its password hash, which no API answer carries. */
+export interface StoredAccount extends Account {
+  readonly passwordHash: string;
+}
+
+export interface UserStore {
+  getUser(username: string): Promise<StoredAccount | undefined>;
+  /** Every account, without password hashes. */
+  listUsers(): Promise<Account[]>;
+  /** false when the user name is taken. */
+  createUser(account: StoredAccount): Promise<boolean>;
+  /** Saves when the stored account still has `previousUpdatedAt`; false otherwise. */
+  updateUser(account: StoredAccount, previousUpdatedAt: string): Promise<boolean>;
+  revokeSession(jti: string, expiresAt: number): Promise<void>;
+  isRevoked(jti: string): Promise<boolean>;
+}
+
+export interface AuditPage {
+  readonly entries: AuditEntry[];
+  /** Pass as `cursor` for the next (older) page; absent on the last page. */
+  readonly next?: string;
+}
+
+export interface AuditStore {
+  /** Appends an entry; false when an entry with its id exists (the same change written twice). */
+  writeAudit(entry: AuditEntry): Promise<boolean>;
+  /** Records how the change went; only a pending entry changes. */
+  settleAudit(entry: AuditEntry, outcome: AuditOutcome, after?: unknown): Promise<void>;
+  /** Newest first. */
+  listAudit(query: AuditQuery): Promise<AuditPage>;
+}
+
+export interface WorkflowStore {
+  getWorkflow(cohort: string, period: string): Promise<Workflow | undefined>;
+  listWorkflows(): Promise<Workflow[]>;
+  /** Saves revision n when the stored one is n − 1 (or none for 1); false otherwise. */
+  putWorkflow(workflow: Workflow): Promise<boolean>;
+}
+
+export interface Store
+  extends UnitStore,
+    ReportStore,
+    MethodologyStore,
+    ScoreStore,
+    ImportStore,
+    CommitmentStore,
+    UserStore,
+    AuditStore,
+    WorkflowStore {
   /** Resolves when the table is reachable. */
   ping(): Promise<void>;
 }

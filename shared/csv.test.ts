@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvNumber, toCsv } from "./csv";
+import { csvLine, csvNumber, neutralizeCell, toCsv } from "./csv";
 
 describe("csv", () => {
   it("quotes cells with commas, quotes and line breaks", () => {
@@ -21,5 +21,25 @@ describe("csv", () => {
       "",
       "3",
     ]);
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas, but not plain numbers", () => {
+    expect(["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\r=x"].map(neutralizeCell)).toEqual([
+      "'=1+1",
+      "'+SUM(A1)",
+      "'-2+3",
+      "'@cmd",
+      "'\tx",
+      "'\r=x",
+    ]);
+    expect(["-3", "-3,5", "+84", "-1.234,5", "Huyện =A", "1e5"].map(neutralizeCell)).toEqual([
+      "-3",
+      "-3,5",
+      "+84",
+      "-1.234,5",
+      "Huyện =A",
+      "1e5",
+    ]);
+    expect(csvLine(['=HYPERLINK("http://x","y")', -4])).toBe(`"'=HYPERLINK(""http://x"",""y"")",-4`);
   });
 });

@@ -2,10 +2,21 @@
 
 export type CsvCell = string | number | boolean | null | undefined;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d[\d.,]*(e[+-]?\d+)?$/i;
+
+/**
+ * A text cell a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading apostrophe
+ * (OWASP's CSV-injection advice); numbers, and text that is only a number such as "-3,5", stay as they are.
+ */
+export function neutralizeCell(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 export function csvLine(cells: readonly CsvCell[]): string {
   return cells
     .map((value) => {
-      const text = value === null || value === undefined ? "" : String(value);
+      const text = value === null || value === undefined ? "" : neutralizeCell(String(value));
       return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
     })
     .join(",");

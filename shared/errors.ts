@@ -32,3 +32,36 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+
+/** No valid session: sign in first (401). */
+export class UnauthorizedError extends Error {
+  constructor(
+    readonly key: MessageKey = "auth.required",
+    readonly params: MessageParams = {},
+  ) {
+    super(key);
+    this.name = "UnauthorizedError";
+  }
+}
+
+/** Signed in, but the role or the unit scope does not allow it (403). */
+export class ForbiddenError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Too many attempts (429); retry after the given seconds. */
+export class TooManyRequestsError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(key);
+    this.name = "TooManyRequestsError";
+  }
+}

@@ -25,6 +25,9 @@ export interface ReportVersion extends ReportInput {
   readonly sourceRef?: string;
   /** On the latest version: when the unit-period was first filed (what the reporting calendar judges). */
   readonly filedAt?: string;
+  /** Filed or corrected after the period was closed: flagged late, with the reason given. */
+  readonly afterClose?: boolean;
+  readonly reason?: string;
 }
 
 const count = z.int().check(z.nonnegative());

@@ -1,11 +1,16 @@
 // The hono API end to end on the embedded database: requests through app.request, real SDK underneath.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../functions/app";
+import { signedIn, type TestAccount } from "./support/session";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof signedIn>;
+
+// The province's data office loads the history; two reporters file for their own units.
+const OFFICE: TestAccount = { username: "seed", role: "admin" };
+const LAN: TestAccount = { username: "lan", role: "reporter", unitId: "xa-a1" };
+const THU: TestAccount = { username: "thu", role: "reporter", unitId: "huyen-c" };
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: "POST",
@@ -26,9 +31,9 @@ const quarter = (received: number, early: number, onTime: number, late: number) 
 
 beforeAll(async () => {
   await stack.deps.store.putUnits(TEST_UNITS);
-  app = createApp(stack.deps);
+  app = signedIn(stack.deps, OFFICE);
   const file = (unitId: string, period: string, metrics: object) =>
-    app.request("/api/reports", json({ unitId, period, metrics }, { "x-parwatch-user": "seed" }));
+    app.request("/api/reports", json({ unitId, period, metrics }));
   for (const [unitId, q1, q2, q3] of [
     ["huyen-a", quarter(100, 50, 40, 10), quarter(100, 50, 45, 5), quarter(100, 60, 40, 0)],
     ["huyen-b", quarter(200, 100, 90, 10), quarter(200, 100, 96, 4), quarter(200, 150, 45, 5)],
@@ -76,7 +81,7 @@ describe("POST /api/reports", () => {
   it("stores a valid report and answers 201 with the version; a repeat answers 200 without a new version", async () => {
     const report = { unitId: "xa-a1", period: "2025-M07", metrics: { received: 12, resolvedOnTime: 12 } };
     stack.clock = new Date("2025-08-03T01:00:00Z");
-    const first = await app.request("/api/reports", json({ ...report, source: "form" }, { "x-parwatch-user": "lan" }));
+    const first = await app.request("/api/reports", json({ ...report, source: "form" }), LAN);
     expect(first.status).toBe(201);
     expect((await first.json()).report).toEqual({
       ...report,
@@ -175,10 +180,8 @@ describe("reading reports", () => {
     stack.clock = new Date("2025-10-08T01:00:00Z");
     await app.request(
       "/api/reports",
-      json(
-        { unitId: "huyen-c", period: "2025-Q3", metrics: quarter(50, 30, 20, 0), source: "form" },
-        { "x-parwatch-user": "thu" },
-      ),
+      json({ unitId: "huyen-c", period: "2025-Q3", metrics: quarter(50, 30, 20, 0), source: "form" }),
+      THU,
     );
     const body = await (await app.request("/api/units/huyen-c/reports/2025-Q3/history")).json();
     expect(
@@ -270,9 +273,21 @@ describe("unknown routes", () => {
 
 describe("filing status", () => {
   it("tells who filed on time, late or not at all, by the first version's time", async () => {
-    await app.request("/api/calendars/district", {
+    // Moving a due date that has passed changes who counts as late: refused without a reason.
+    const unexplained = await app.request("/api/calendars/district", {
       method: "PUT",
       body: JSON.stringify({ dueDays: 10, overrides: { "2025-Q2": "2025-07-05" } }),
+    });
+    expect(unexplained.status).toBe(400);
+    expect((await unexplained.json()).errors).toMatchObject([{ path: "reason", code: "calendar.pastDue" }]);
+    expect((await (await app.request("/api/calendars/district")).json()).overrides?.["2025-Q2"]).toBeUndefined();
+    await app.request("/api/calendars/district", {
+      method: "PUT",
+      body: JSON.stringify({
+        dueDays: 10,
+        overrides: { "2025-Q2": "2025-07-05" },
+        reason: "Công văn 123/UBND: hạn nộp quý 2 là 05/7",
+      }),
     });
     const calendar = await (await app.request("/api/calendars/district")).json();
     expect(calendar).toEqual({ cohort: "district", dueDays: 10, overrides: { "2025-Q2": "2025-07-05" } });

@@ -40,11 +40,11 @@ describe("cli import --table --bucket", () => {
     const [unit] = (await stack.deps.store.listUnits()).filter((u) => u.cohort === "district");
     const file = join(dir, "q4.csv");
     writeFileSync(file, `unitId,period,received\n${unit?.id},2026-Q4,21\n`);
-    const { code, stdout } = await cli(["import", "--kind", "reports", file, ...target, "--user", "operator"]);
+    const { code, stdout } = await cli(["import", "--kind", "reports", file, ...target, "--user", "ops.nguyen"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Imported 1 rows from/);
     const saved = await stack.deps.store.latestReport(unit?.id ?? "", "2026-Q4");
-    expect(saved).toMatchObject({ metrics: { received: 21 }, submittedBy: "operator", source: "file" });
+    expect(saved).toMatchObject({ metrics: { received: 21 }, submittedBy: "operator:ops.nguyen", source: "file" });
 
     writeFileSync(file, `unitId,period,received\n${unit?.id},2026-Q4,22\nno-such-unit,2026-Q4,1\n`);
     const rejected = await cli(["import", "--kind", "reports", file, ...target]);

@@ -2,14 +2,11 @@
 // with reasons in words, the cohort matrix.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../functions/app";
-import { requester } from "./support/api";
+import { officeOrInspector, requester } from "./support/api";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
-let app: ReturnType<typeof createApp>;
-
-const send = requester(() => app);
+const send = requester(() => stack.deps, officeOrInspector);
 
 const quarter = (early: number, onTime: number, late: number) => ({
   carriedOver: 0,
@@ -23,7 +20,6 @@ const quarter = (early: number, onTime: number, late: number) => ({
 
 beforeAll(async () => {
   await stack.deps.store.putUnits(TEST_UNITS);
-  app = createApp(stack.deps);
   // Filed on 2026-04-05 (Q1: on time), 2026-07-05 (Q2: on time) and 2026-10-15 (Q3: late, due 10 October).
   for (const [period, at] of [
     ["2026-Q1", "2026-04-05T02:00:00Z"],
@@ -71,7 +67,7 @@ describe("commitments", () => {
       ],
     });
     expect(await applied.json()).toEqual({ units: 3, saved: 9 });
-    const edit = await send("PUT", "/api/units/huyen-b/commitments", {
+    const adjustment = {
       year: 2026,
       measure: "resolvedLate",
       comparator: "<=",
@@ -79,13 +75,24 @@ describe("commitments", () => {
       signedBy: "Chủ tịch UBND huyện",
       signedOn: "2026-02-20",
       note: "Điều chỉnh",
-    });
+    };
+    // A signed commitment changes only with a reason, which the new version keeps.
+    const unexplained = await send("PUT", "/api/units/huyen-b/commitments", adjustment);
+    expect(unexplained.status).toBe(400);
+    expect((await unexplained.json()).errors).toMatchObject([{ path: "reason", code: "commitment.reasonRequired" }]);
+    const reason = "Quyết định 45/QĐ-UBND điều chỉnh chỉ tiêu do sáp nhập";
+    const edit = await send("PUT", "/api/units/huyen-b/commitments", { ...adjustment, reason });
     expect(edit.status).toBe(201);
     const history = await (await send("GET", "/api/units/huyen-b/commitments/resolvedLate/history?year=2026")).json();
     expect(history.versions.map((v: { version: number; target: number }) => [v.version, v.target])).toEqual([
       [1, 0],
       [2, 10],
     ]);
+    expect(history.versions[1].amendment).toMatchObject({
+      by: "thanhtra",
+      reason,
+      from: { comparator: "=", target: 0, signedOn: "2026-01-15" },
+    });
   });
 
   it("evaluates a unit's commitments with the reason in words (checked by hand)", async () => {

@@ -19,6 +19,8 @@ const handlers: Record<string, Handler> = {};
 const sizes: Record<string, number> = {};
 const http = (name: string) => handlers[name] as Handler<HttpResult>;
 const inspector = cognitoClaims("thanh.tra@snv.sonha.gov.vn", ["inspector"]);
+const office = cognitoClaims("van.phong@snv.sonha.gov.vn", ["admin"]);
+const reporterA = cognitoClaims("mot.cua@huyena.sonha.gov.vn", ["reporter"], "huyen-a");
 
 beforeAll(async () => {
   const { bundles } = synthesiseWithBundles(tempDir("parwatch-lambda-"), stubDashboard());
@@ -47,24 +49,39 @@ describe("the API bundle (API Gateway v2 events)", () => {
     expect(JSON.parse(health.body)).toEqual({ status: "ok", store: "ok", blobs: "ok" });
   });
 
-  it("names the caller from the verified token, never from a header", async () => {
+  it("takes the caller, role and unit from the verified Cognito claims, never from a header", async () => {
     const filed = await http("ApiHandler")(
       apiEvent("POST", "/api/reports", {
         body: { unitId: "huyen-a", period: "2026-Q3", metrics: { received: 40 } },
-        claims: inspector,
+        claims: reporterA,
         headers: { "x-parwatch-user": "someone-else" },
       }),
     );
     expect(filed.statusCode).toBe(201);
-    expect(JSON.parse(filed.body).report).toMatchObject({ version: 1, submittedBy: "thanh.tra@snv.sonha.gov.vn" });
+    expect(JSON.parse(filed.body).report).toMatchObject({ version: 1, submittedBy: "mot.cua@huyena.sonha.gov.vn" });
     expect((await stack.deps.store.latestReport("huyen-a", "2026-Q3"))?.metrics).toEqual({ received: 40 });
+    // The same reporter on another district's report: out of scope, in Vietnamese, nothing written.
+    const other = await http("ApiHandler")(
+      apiEvent("POST", "/api/reports", {
+        body: { unitId: "huyen-b", period: "2026-Q3", metrics: { received: 40 } },
+        claims: reporterA,
+      }),
+    );
+    expect(other.statusCode).toBe(403);
+    expect(JSON.parse(other.body).errors[0].message).toBe(
+      "Đơn vị huyen-b nằm ngoài phạm vi phụ trách của bạn (huyen-a).",
+    );
+    expect(await stack.deps.store.latestReport("huyen-b", "2026-Q3")).toBeUndefined();
+    // An account in no role group is no one.
+    const roleless = cognitoClaims("new@sonha.gov.vn", []);
+    expect((await http("ApiHandler")(apiEvent("GET", "/api/units", { claims: roleless }))).statusCode).toBe(401);
   });
 
   it("refuses bad input in Vietnamese and writes nothing", async () => {
     const invalid = await http("ApiHandler")(
       apiEvent("POST", "/api/reports", {
         body: { unitId: "huyen-b", period: "2026-Q3", metrics: { received: -1 } },
-        claims: inspector,
+        claims: office,
       }),
     );
     expect(invalid.statusCode).toBe(400);
@@ -94,7 +111,7 @@ describe("the files bundle", () => {
 describe("the ingest bundle (S3 ObjectCreated notification)", () => {
   it("ingests a file announced through the API and uploaded to its URL, all or nothing", async () => {
     const announced = await http("ApiHandler")(
-      apiEvent("POST", "/api/imports", { body: { kind: "reports", fileName: "báo cáo quý 3.csv" }, claims: inspector }),
+      apiEvent("POST", "/api/imports", { body: { kind: "reports", fileName: "báo cáo quý 3.csv" }, claims: office }),
     );
     expect(announced.statusCode).toBe(201);
     const { importId, key, uploadUrl, headers } = JSON.parse(announced.body);
@@ -104,7 +121,7 @@ describe("the ingest bundle (S3 ObjectCreated notification)", () => {
 
     const outcomes = await handlers.IngestHandler?.(s3PutEvent("parwatch-test", key, file.length));
     expect(outcomes).toEqual([{ key, status: "applied" }]);
-    expect((await stack.deps.store.getImport(importId))?.uploadedBy).toBe("thanh.tra@snv.sonha.gov.vn");
+    expect((await stack.deps.store.getImport(importId))?.uploadedBy).toBe("van.phong@snv.sonha.gov.vn");
     expect((await stack.deps.store.latestReport("huyen-c", "2026-Q3"))?.metrics).toEqual({
       received: 9,
       resolvedOnTime: 9,

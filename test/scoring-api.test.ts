@@ -1,15 +1,13 @@
 // Methodologies, appraisals, recompute and leaderboards through the API on the embedded database.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../functions/app";
 import type { Methodology } from "../shared/methodology/model";
-import { requester } from "./support/api";
+import { officeOrInspector, requester } from "./support/api";
 import { TEST_UNITS, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
-let app: ReturnType<typeof createApp>;
-
-const send = requester(() => app);
+const send = requester(() => stack.deps, officeOrInspector);
+const unitReporter = requester(() => stack.deps, () => ({ username: "bc.huyena", role: "reporter", unitId: "huyen-a" }));
 
 const mini = (version: string, validFrom: number, onTimeMax = 60): Methodology => ({
   id: "mini-par",
@@ -61,7 +59,6 @@ const report = (unitId: string, period: string, early: number, onTime: number, l
 
 beforeAll(async () => {
   await stack.deps.store.putUnits(TEST_UNITS);
-  app = createApp(stack.deps);
   for (const quarter of ["Q1", "Q2", "Q3", "Q4"]) {
     await report("huyen-a", `2024-${quarter}`, 50, 40, 10); // 90 %
     await report("huyen-b", `2024-${quarter}`, 50, 50, 0); // 100 %
@@ -113,15 +110,24 @@ describe("methodologies", () => {
 describe("appraisals", () => {
   it("stores manual scores and deductions with who and when, merging later entries", async () => {
     stack.clock = new Date("2025-02-01T02:00:00Z");
+    // The unit assesses itself; the inspector may not enter its self-score, nor the unit its appraisal.
+    const self = { scores: { "2.1": { selfScore: 40, evidence: ["15/BC-UBND"] } } };
+    expect((await send("PUT", "/api/units/huyen-a/appraisals/mini-par/2024", self)).status).toBe(403);
+    const selfAssessed = await unitReporter("PUT", "/api/units/huyen-a/appraisals/mini-par/2024", self);
+    expect(selfAssessed.status).toBe(200);
+    const overreach = await unitReporter("PUT", "/api/units/huyen-a/appraisals/mini-par/2024", {
+      scores: { "2.1": { appraisedScore: 40 } },
+    });
+    expect(overreach.status).toBe(403);
     const first = await send("PUT", "/api/units/huyen-a/appraisals/mini-par/2024", {
-      scores: { "2.1": { selfScore: 40, appraisedScore: 35, reason: "Thiếu minh chứng", evidence: ["15/BC-UBND"] } },
+      scores: { "2.1": { appraisedScore: 35, reason: "Thiếu minh chứng" } },
     });
     expect(first.status).toBe(200);
     await send("PUT", "/api/units/huyen-a/appraisals/mini-par/2024", {
       deductions: { "2.d": { points: 1, reason: "Trễ báo cáo quý" } },
     });
     const stored = await (await send("GET", "/api/units/huyen-a/appraisals/mini-par/2024")).json();
-    expect(stored.revision).toBe(2);
+    expect(stored.revision).toBe(3);
     expect(stored.scores["2.1"]).toEqual({
       selfScore: 40,
       appraisedScore: 35,

@@ -11,35 +11,69 @@ import { type RunningServer, startLocal } from "../functions/local/server";
 
 let server: RunningServer;
 let dataDir: string;
+let token: string;
+let adminToken: string;
+
+/** Signs in through the real endpoint; the answer's token is the bearer token of the API and the CLI. */
+async function login(username: string, password: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()).token;
+}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "parwatch-upload-"));
   server = await startLocal({ port: 0, dataDir, webDir: resolve("web/dist") });
+  // The demo admin makes the district's reporter, who uploads the district's files.
+  const admin = await login("demo-admin", "parwatch-demo");
+  adminToken = admin;
+  const created = await fetch(`${server.url}/api/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+    body: JSON.stringify({
+      username: "vanthu.tanphuoc",
+      role: "reporter",
+      unitId: "huyen-tan-phuoc",
+      password: "mat-khau-du-dai",
+    }),
+  });
+  expect(created.status).toBe(201);
+  token = await login("vanthu.tanphuoc", "mat-khau-du-dai");
 });
 afterAll(async () => {
   await server?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const api = (path: string, init: RequestInit = {}) =>
+const api = (path: string, init: RequestInit = {}, as = token) =>
   fetch(`${server.url}${path}`, {
     ...init,
-    headers: { "content-type": "application/json", "x-parwatch-user": "vanthu.tanphuoc", ...init.headers },
+    headers: { "content-type": "application/json", authorization: `Bearer ${as}`, ...init.headers },
   });
 
-async function upload(fileName: string, body: string, kind = "reports", announce?: (key: string) => void) {
+async function upload(
+  fileName: string,
+  body: string,
+  kind = "reports",
+  announce?: (key: string) => void,
+  as = token,
+) {
   const announced = await (
-    await api("/api/imports", { method: "POST", body: JSON.stringify({ kind, fileName }) })
+    await api("/api/imports", { method: "POST", body: JSON.stringify({ kind, fileName }) }, as)
   ).json();
   announce?.(announced.key);
   const put = await fetch(announced.uploadUrl, { method: "PUT", headers: announced.headers, body });
   expect(put.status).toBe(200);
   for (let attempt = 0; attempt < 100; attempt++) {
-    const status = await (await api(`/api/imports/${announced.importId}?lang=en`)).json();
+    const status = await (await api(`/api/imports/${announced.importId}?lang=en`, {}, as)).json();
     if (!["pending", "staged", "committed"].includes(status.record.status)) return status;
     await new Promise((done) => setTimeout(done, 50));
   }
-  throw new Error("import did not finish");
+  throw new Error(`import did not finish: ${fileName} ${as === token ? "reporter" : "admin"}`);
 }
 
 describe("upload through the presigned URL", () => {
@@ -81,17 +115,28 @@ describe("upload through the presigned URL", () => {
   it("lists imports newest first and serves templates the import reads back", async () => {
     const list = await (await api("/api/imports")).json();
     expect(list.imports[0].fileName).toBe("loi.csv");
-    const template = await (await api("/api/templates/reports.csv?cohort=district&period=2026-M11")).text();
-    const lines = template
-      .replace(/^\ufeff/, "")
-      .trim()
-      .split("\r\n");
+    // A reporter's template holds the own unit only; the province's data office gets the whole cohort.
+    const templateOf = async (as: string) =>
+      (await (await api("/api/templates/reports.csv?cohort=district&period=2026-M11", {}, as)).text())
+        .replace(/^\ufeff/, "")
+        .trim()
+        .split("\r\n");
+    expect((await templateOf(token)).map((line) => line.split(",")[0])).toEqual(["Mã đơn vị", "huyen-tan-phuoc"]);
+    const lines = await templateOf(adminToken);
     expect(lines[0]?.startsWith("Mã đơn vị,Tên đơn vị,Kỳ báo cáo,Tồn kỳ trước,Tiếp nhận,")).toBe(true);
     expect(lines).toHaveLength(9);
     const filled = lines
       .map((line, i) => (i === 0 ? line : `${line.split(",").slice(0, 3).join(",")},3,40${",".repeat(18)}`))
       .join("\n");
-    expect((await upload("template.csv", filled)).record).toMatchObject({ status: "applied", rows: 8 });
+    // The reporter may not file for the other districts: refused row by row, nothing written.
+    const refused = await upload("template.csv", filled);
+    expect(refused.record).toMatchObject({ status: "rejected", errorCount: 7 });
+    expect(refused.errors[0].message).toMatch(/outside the uploader's units/);
+    expect((await upload("template-van-phong.csv", filled, "reports", undefined, adminToken)).record).toMatchObject({
+      status: "applied",
+      rows: 8,
+      uploadedBy: "demo-admin",
+    });
     const xlsx = await api("/api/templates/reports.xlsx?cohort=commune&period=2026-M11");
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
   });
@@ -100,10 +145,19 @@ describe("upload through the presigned URL", () => {
     let key = "";
     // Units files may be 5 MB: this one is 6 MB of otherwise valid rows.
     const rows = "id,name,parentId,cohort\n".padEnd(6 * 1024 * 1024, "x");
-    const result = await upload("don-vi.csv", rows, "units", (announced) => {
-      key = announced;
-    });
-    expect(result.record).toMatchObject({ status: "rejected", rows: 0, errorCount: 1, uploadedBy: "vanthu.tanphuoc" });
+    // Units are the admin's: a reporter may not even announce such a file.
+    const notYours = await api("/api/imports", { method: "POST", body: JSON.stringify({ kind: "units", fileName: "x.csv" }) });
+    expect(notYours.status).toBe(403);
+    const result = await upload(
+      "don-vi.csv",
+      rows,
+      "units",
+      (announced) => {
+        key = announced;
+      },
+      adminToken,
+    );
+    expect(result.record).toMatchObject({ status: "rejected", rows: 0, errorCount: 1, uploadedBy: "demo-admin" });
     expect(result.errors[0].message).toBe("The file is too large: 6.0 MB; the limit is 5.0 MB.");
     expect(await server.deps.blobs.head(key)).toBeUndefined();
   });
@@ -120,10 +174,13 @@ describe("upload through the presigned URL", () => {
 
 describe("the S3-event entry", () => {
   it("ingests the keys of an S3 notification exactly as the cloud Lambda receives it, and ignores other events", async () => {
-    const key = uploadKey("reports", "evt-1", "bao cao thang 11.csv");
-    await server.deps.blobs.put(key, "unitId,period,received\nhuyen-tan-phuoc,2026-M09,7\n", "text/csv", {
-      "uploaded-by": "lambda",
-    });
+    // Announced as the browser would; the object lands at the announced key.
+    const announced = await (
+      await api("/api/imports", { method: "POST", body: JSON.stringify({ kind: "reports", fileName: "bao cao thang 11.csv" }) })
+    ).json();
+    const key = uploadKey("reports", announced.importId, "bao cao thang 11.csv");
+    expect(announced.key).toBe(key);
+    await server.deps.blobs.put(key, "unitId,period,received\nhuyen-tan-phuoc,2026-M09,7\n", "text/csv");
     // Keys arrive URL-encoded with spaces as "+", as S3 writes them into notifications.
     const encoded = encodeURIComponent(key).replace(/%20/g, "+").replace(/%2F/g, "/");
     const outcomes = await ingestS3Event(server.deps, {

@@ -3,6 +3,7 @@
 
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { actorName, operator } from "../../shared/access/identity";
 import { localizeRowError, type RowError } from "../../shared/ingest/row-error";
 import { DataDirLockedError } from "../local/embedded";
 import { openLocalStore } from "../local/server";
@@ -13,6 +14,7 @@ import { runImport } from "../services/imports";
 import { CLOUD_OPTIONS, cloudTarget } from "./cloud-target";
 import type { Command } from "./command";
 import { CliError, type CliIo, fail, say } from "./io";
+import { operatorName, sessionToken } from "./session";
 
 export const importCommand: Command = {
   name: "import",
@@ -28,7 +30,8 @@ export const importCommand: Command = {
   async run(values, io, positionals = []) {
     const kind = typeof values.kind === "string" ? values.kind : fail(io, "cli.error.required", { option: "kind" });
     const file = positionals[0] ?? fail(io, "cli.error.required", { option: "FILE" });
-    const user = typeof values.user === "string" ? values.user : (process.env.USER ?? "cli");
+    // On the data folder (or a deployed table with AWS credentials) the CLI is the machine's operator.
+    const user = typeof values.user === "string" ? values.user : operatorName();
     const period = typeof values.period === "string" ? values.period : undefined;
     const started = performance.now();
     io.stderr.write(`${say(io, "cli.import.reading", { file })}\n`);
@@ -39,11 +42,12 @@ export const importCommand: Command = {
       return fail(io, "cli.error.file", { file, detail: (error as Error).message });
     }
     const fileName = basename(file);
-    const request = { kind, fileName, bytes, uploadedBy: user, ...(period ? { period } : {}) };
+    const uploader = operator(user);
+    const request = { kind, fileName, bytes, uploadedBy: actorName(uploader), uploader, ...(period ? { period } : {}) };
     const cloud = cloudTarget(values, io);
     const outcome =
       typeof values.server === "string"
-        ? await viaServer(io, values.server, { kind, fileName, period }, bytes, user)
+        ? await viaServer(io, values.server, { kind, fileName, period }, bytes)
         : cloud
           ? await runImport(cloud, request, withProgress(io))
           : await locally(io, request);
@@ -152,10 +156,13 @@ async function viaServer(
   server: string,
   announce: { kind: string; fileName: string; period?: string },
   bytes: Uint8Array,
-  user: string,
 ): Promise<ImportOutcome> {
   const base = server.replace(/\/$/, "");
-  const headers = { "content-type": "application/json", "x-parwatch-user": user, "accept-language": io.lang };
+  const headers = {
+    "content-type": "application/json",
+    "accept-language": io.lang,
+    authorization: `Bearer ${await sessionToken(io, base)}`,
+  };
   const announced = await fetch(`${base}/api/imports`, { method: "POST", headers, body: JSON.stringify(announce) });
   const body = await announced.json();
   if (!announced.ok)

@@ -5,13 +5,24 @@ import { parseArgs } from "node:util";
 import type { Command } from "./command";
 import { importCommand } from "./import";
 import { CliError, type CliIo, cliLang, say } from "./io";
+import { loginCommand, logoutCommand } from "./login";
 import { bundledIds } from "./methodology-arg";
 import { rankCommand } from "./rank";
 import { scoreCommand } from "./score";
 import { seedCommand } from "./seed";
 import { sipasCommand } from "./sipas";
+import { userCommand } from "./user";
 
-const COMMANDS: readonly Command[] = [rankCommand, scoreCommand, sipasCommand, importCommand, seedCommand];
+const COMMANDS: readonly Command[] = [
+  rankCommand,
+  scoreCommand,
+  sipasCommand,
+  importCommand,
+  seedCommand,
+  loginCommand,
+  logoutCommand,
+  userCommand,
+];
 
 export async function runCli(
   args: readonly string[],

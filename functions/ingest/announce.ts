@@ -1,6 +1,7 @@
 // Announcing an upload: an import id, its object key and a URL the browser PUTs the file to. The API
 // Lambda runs this; the file itself is read by the ingest side (uploads.ts) when the object lands.
 
+import { actorName, type Identity } from "../../shared/access/identity";
 import { InvalidInputError } from "../../shared/errors";
 import { parsePeriod } from "../../shared/period";
 import type { ValidationIssue } from "../../shared/validation";
@@ -39,8 +40,9 @@ export function parseUploadKey(key: string): { kind: ImportKind; importId: strin
 export async function announceUpload(
   deps: Deps,
   body: { kind?: unknown; fileName?: unknown; period?: unknown },
-  uploadedBy: string,
+  uploader: Identity,
 ): Promise<Announced> {
+  const uploadedBy = actorName(uploader);
   const issues: ValidationIssue[] = [];
   const kind = String(body.kind ?? "");
   const fileName = typeof body.fileName === "string" ? body.fileName.trim() : "";
@@ -74,6 +76,7 @@ export async function announceUpload(
     accepted: 0,
     errorCount: 0,
     uploadedBy,
+    uploader,
     createdAt: deps.now().toISOString(),
   };
   await deps.store.putImport(pending);

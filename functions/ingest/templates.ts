@@ -2,7 +2,7 @@
 // the import reads back), a units sheet, a SIPAS answers sheet — as CSV (UTF-8 with BOM) or Excel.
 
 import ExcelJS from "exceljs";
-import { csvLine } from "../../shared/csv";
+import { csvLine, neutralizeCell } from "../../shared/csv";
 import { type Lang, translate } from "../../shared/i18n";
 import { TEMPLATE_COLUMNS } from "../../shared/ingest/columns";
 import type { Unit } from "../../shared/units";
@@ -62,7 +62,8 @@ export async function buildTemplate(
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(kind);
-  for (const row of rows) sheet.addRow(row);
+  // Unit names are text an admin typed: never let a spreadsheet read one as a formula.
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? neutralizeCell(cell) : cell)));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", xSplit: kind === "reports" ? 3 : 0, ySplit: 1 }];
   sheet.columns.forEach((column, i) => {

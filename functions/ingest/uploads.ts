@@ -1,6 +1,7 @@
 // Ingesting an uploaded file when its object lands — from the S3 event in the cloud (the ingest Lambda),
 // from the embedded s3rver's event locally: one code path.
 
+import { ANONYMOUS, actorName } from "../../shared/access/identity";
 import type { Deps } from "../deps";
 import { IMPORT_LIMITS, type ImportOutcome } from "../services/import-records";
 import { refuseOversize, runImport } from "../services/imports";
@@ -45,10 +46,14 @@ export async function ingestUpload(deps: Deps, key: string): Promise<ImportOutco
   if (!parsed) return undefined;
   const head = await deps.blobs.head(key);
   if (!head) return undefined;
-  // S3 metadata is ASCII: the uploader's name travels URL-encoded.
+  // Who uploaded is what the announce recorded (role and unit included); an object nobody announced
+  // is checked as the anonymous public, so it can change nothing.
+  const announced = await deps.store.getImport(parsed.importId);
+  const uploader = announced?.uploader ?? ANONYMOUS;
   const request = {
     ...parsed,
-    uploadedBy: decodeURIComponent(head.metadata["uploaded-by"] ?? "unknown"),
+    uploadedBy: announced?.uploadedBy ?? actorName(uploader),
+    uploader,
     period: head.metadata.period,
   };
   if (head.size > IMPORT_LIMITS[parsed.kind]) {

@@ -3,8 +3,8 @@
 
 import { handle } from "hono/aws-lambda";
 import { appOf } from "../app-of";
+import { identifyByCloudClaims } from "../auth/identify";
 import { fileRoutes } from "../routes/files";
 import { cloudDeps } from "./cloud-deps";
-import { identifyByJwt } from "./identify";
 
-export const handler = handle(appOf(cloudDeps(), [fileRoutes], { identify: identifyByJwt }));
+export const handler = handle(appOf(cloudDeps(), [fileRoutes], { identify: identifyByCloudClaims }));

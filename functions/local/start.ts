@@ -10,6 +10,8 @@ const running = await startLocal({
   host: process.env.HOST,
   dataDir,
   webDir: resolve("web/dist"),
+  demo: process.env.PARWATCH_DEMO !== "0",
+  demoPassword: process.env.PARWATCH_DEMO_PASSWORD,
   log: (line) => console.log(line),
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);

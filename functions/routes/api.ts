@@ -1,6 +1,8 @@
 // The API's route groups that need no file decoding: everything but the templates (routes/files.ts).
 
 import type { RouteGroup } from "../app-of";
+import { auditRoutes } from "./audit";
+import { authRoutes } from "./auth";
 import { commitmentRoutes, unitCommitmentRoutes } from "./commitments";
 import { calendarRoutes, filingRoutes } from "./filing";
 import { healthRoutes } from "./health";
@@ -11,9 +13,15 @@ import { rankingRoutes } from "./rankings";
 import { reportRoutes } from "./reports";
 import { leaderboardRoutes, scoreRoutes } from "./scores";
 import { unitRoutes } from "./units";
+import { userRoutes } from "./users";
+import { workflowRoutes } from "./workflow";
 
 export const apiRoutes: RouteGroup = (deps) => [
   ["/api/health", healthRoutes(deps)],
+  ["/api/auth", authRoutes(deps)],
+  ["/api/users", userRoutes(deps)],
+  ["/api/audit", auditRoutes(deps)],
+  ["/api/workflow", workflowRoutes(deps)],
   ["/api/units", unitRoutes(deps)],
   ["/api/units", unitCommitmentRoutes(deps)],
   ["/api/reports", reportRoutes(deps)],

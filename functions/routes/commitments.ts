@@ -5,11 +5,14 @@
 //   POST /api/commitments/template                 → {cohort, year, commitments: [...]} for every unit of a cohort
 //   GET  /api/commitments/:cohort/:year            → the inspector's matrix, counts per status, what moved
 
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import * as z from "zod/mini";
 import { measureName, reasonText, targetText } from "../../shared/commitments-text";
 import { type Lang, translate } from "../../shared/i18n";
+import { can, fromParam, inScope } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
+import { actorOf } from "../services/actor";
 import {
   applyTemplate,
   commitmentMatrix,
@@ -18,6 +21,7 @@ import {
   unitCommitments,
 } from "../services/commitments";
 import { jsonBody } from "./body";
+import { parsed, queryOf } from "./input";
 
 /** A commitment with its evaluation and the words a reader needs: measure, target, status, reason. */
 function present(lang: Lang, { commitment, evaluation, previousStatus }: EvaluatedCommitment) {
@@ -34,36 +38,46 @@ function present(lang: Lang, { commitment, evaluation, previousStatus }: Evaluat
   };
 }
 
-const yearOf = (value: string | undefined, now: Date) => Number(value ?? now.getUTCFullYear());
+const yearSchema = z.optional(z.string().check(z.regex(/^\d{4}$/, { error: "error.year" })));
+const yearOf = (c: Context<AppEnv>, now: Date) => {
+  const { year } = queryOf(c, z.object({ year: yearSchema }));
+  return Number(year ?? now.getUTCFullYear());
+};
 
 export function unitCommitmentRoutes(deps: Deps) {
+  const unit = fromParam("id");
   return new Hono<AppEnv>()
-    .get("/:id/commitments", async (c) => {
-      const year = yearOf(c.req.query("year"), deps.now());
+    .get("/:id/commitments", can(deps, "commitment.read", unit), async (c) => {
+      const year = yearOf(c, deps.now());
       const evaluated = await unitCommitments(deps, c.req.param("id"), year);
       return c.json({
         year,
         commitments: evaluated.map((item) => ({ ...present(c.get("lang"), item), trend: item.trend })),
       });
     })
-    .put("/:id/commitments", async (c) => {
-      const body = (await jsonBody(c)) as Record<string, unknown>;
-      const { commitment, created } = await saveCommitment(deps, { ...body, unitId: c.req.param("id") }, c.get("user"));
+    .put("/:id/commitments", can(deps, "commitment.write", unit), async (c) => {
+      const body = await jsonBody(c);
+      const { commitment, created } = await saveCommitment(deps, actorOf(c), {
+        ...(body && typeof body === "object" ? body : {}),
+        unitId: c.req.param("id"),
+      });
       return c.json({ commitment, created }, created ? 201 : 200);
     })
-    .get("/:id/commitments/:measure/history", async (c) => {
-      const year = yearOf(c.req.query("year"), deps.now());
+    .get("/:id/commitments/:measure/history", can(deps, "commitment.read", unit), async (c) => {
+      const year = yearOf(c, deps.now());
       return c.json({ versions: await deps.store.commitmentHistory(c.req.param("id"), year, c.req.param("measure")) });
     });
 }
 
 export function commitmentRoutes(deps: Deps) {
   return new Hono<AppEnv>()
-    .post("/template", async (c) =>
-      c.json(await applyTemplate(deps, (await jsonBody(c)) as Record<string, unknown>, c.get("user"))),
+    .post("/template", can(deps, "commitment.write"), async (c) =>
+      c.json(await applyTemplate(deps, actorOf(c), await jsonBody(c))),
     )
-    .get("/:cohort/:year", async (c) => {
-      const matrix = await commitmentMatrix(deps, c.req.param("cohort"), Number(c.req.param("year")));
+    .get("/:cohort/:year", can(deps, "commitment.read", "listed"), async (c) => {
+      const year = parsed(z.string().check(z.regex(/^\d{4}$/, { error: "error.year" })), c.req.param("year"));
+      const visible = inScope(c.get("identity"), "commitment.read", await deps.store.listUnits());
+      const matrix = await commitmentMatrix(deps, c.req.param("cohort"), Number(year), visible);
       const lang = c.get("lang");
       return c.json({
         ...matrix,

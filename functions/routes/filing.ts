@@ -1,22 +1,28 @@
 // Filing status and reporting calendars:
-//   GET /api/filing/:cohort/:period   → who filed on time, late, or not yet
+//   GET /api/filing/:cohort/:period   → who filed on time, late, or not yet (a chair or reporter: their units)
 //   GET /api/calendars/:cohort        → the cohort's calendar (default: due 10 days after the period)
-//   PUT /api/calendars/:cohort        → {dueDays, overrides: {period: yyyy-mm-dd}}
+//   PUT /api/calendars/:cohort        → {dueDays, overrides: {period: yyyy-mm-dd}, reason?} (admins; moving a
+//                                       due date that has passed needs a reason)
 
 import { Hono } from "hono";
+import { can, inScope } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
+import { actorOf } from "../services/actor";
 import { calendarOf, filing, saveCalendar } from "../services/filing";
 import { jsonBody } from "./body";
 
 export function filingRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get("/:cohort/:period", async (c) =>
-    c.json(await filing(deps, c.req.param("cohort"), c.req.param("period"))),
-  );
+  return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "filing.read", "listed"), async (c) => {
+    const visible = inScope(c.get("identity"), "filing.read", await deps.store.listUnits());
+    return c.json(await filing(deps, c.req.param("cohort"), c.req.param("period"), visible));
+  });
 }
 
 export function calendarRoutes(deps: Deps) {
   return new Hono<AppEnv>()
-    .get("/:cohort", async (c) => c.json(await calendarOf(deps, c.req.param("cohort"))))
-    .put("/:cohort", async (c) => c.json(await saveCalendar(deps, c.req.param("cohort"), await jsonBody(c))));
+    .get("/:cohort", can(deps, "calendar.read"), async (c) => c.json(await calendarOf(deps, c.req.param("cohort"))))
+    .put("/:cohort", can(deps, "calendar.write"), async (c) =>
+      c.json(await saveCalendar(deps, actorOf(c), c.req.param("cohort"), await jsonBody(c))),
+    );
 }

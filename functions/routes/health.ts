@@ -1,11 +1,12 @@
 // GET /api/health: 200 when the table and the bucket answer, 503 otherwise.
 
 import { Hono } from "hono";
+import { open } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 
 export function healthRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get("/", async (c) => {
+  return new Hono<AppEnv>().get("/", open(), async (c) => {
     const [store, blobs] = await Promise.allSettled([deps.store.ping(), deps.blobs.ping()]);
     const status = {
       store: store.status === "fulfilled" ? "ok" : "unreachable",

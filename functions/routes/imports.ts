@@ -6,36 +6,72 @@
 //   GET  /api/imports/:id/errors.csv             → the error report as CSV
 // (Templates are in files.ts: they need exceljs, which the API Lambda does not carry.)
 
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import * as z from "zod/mini";
+import { type Action, reachOf } from "../../shared/access/authorize";
 import { csvLine } from "../../shared/csv";
 import { translate } from "../../shared/i18n";
 import { localizeRowError } from "../../shared/ingest/row-error";
+import { can, demand } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { announceUpload } from "../ingest/announce";
-import { getImport } from "../services/import-records";
+import type { ImportKind } from "../ports";
+import { getImport, IMPORT_ACTIONS } from "../services/import-records";
 import { jsonBody } from "./body";
+import { parsed, queryOf } from "./input";
+
+const announceBody = z.object({
+  kind: z.string().check(z.maxLength(20)),
+  fileName: z.string().check(z.maxLength(300)),
+  period: z.optional(z.string().check(z.maxLength(20))),
+});
+
+/** Announcing an upload of a kind takes that kind's permission (reports: any unit the caller files for). */
+const announceAction = async (c: Context<AppEnv>): Promise<Action> => {
+  const body = (await c.req.json().catch(() => ({}))) as { kind?: unknown };
+  return IMPORT_ACTIONS[body.kind as ImportKind] ?? "report.file";
+};
 
 export function importRoutes(deps: Deps) {
+  /** The import, if the caller may see it (their own upload, or any for inspectors and admins). */
+  const visibleImport = async (c: Context<AppEnv>) => {
+    const outcome = await getImport(deps, c.req.param("id") ?? "");
+    demand(c.get("identity"), "import.read", { owner: outcome.record.uploadedBy });
+    return outcome;
+  };
   return new Hono<AppEnv>()
-    .post("/", async (c) =>
-      c.json(await announceUpload(deps, (await jsonBody(c)) as Record<string, unknown>, c.get("user")), 201),
-    )
-    .get("/", async (c) => c.json({ imports: await deps.store.listImports() }))
-    .get("/:id", async (c) => {
-      const { record, errors } = await getImport(deps, c.req.param("id"));
+    .post("/", can(deps, announceAction, "listed"), async (c) => {
+      const body = parsed(announceBody, await jsonBody(c));
+      return c.json(await announceUpload(deps, body, c.get("identity")), 201);
+    })
+    .get("/", can(deps, "import.read", "listed"), async (c) => {
+      const identity = c.get("identity");
+      const all = await deps.store.listImports();
+      const mine = reachOf(identity, "import.read") === "mine";
+      return c.json({ imports: mine ? all.filter((record) => record.uploadedBy === c.get("user")) : all });
+    })
+    .get("/:id", can(deps, "import.read", "listed"), async (c) => {
+      const { record, errors } = await visibleImport(c);
       return c.json({ record, errors: errors.map((error) => localizeRowError(error, c.get("lang"))) });
     })
-    .get("/:id/rows", async (c) => {
+    .get("/:id/rows", can(deps, "import.read", "listed"), async (c) => {
       // The rows an import staged (and applied): what the file put in, as checked.
-      const { record } = await getImport(deps, c.req.param("id"));
-      const limit = Math.min(Number(c.req.query("limit") ?? 500), 5000);
+      const { record } = await visibleImport(c);
+      const { limit } = queryOf(
+        c,
+        z.object({ limit: z.optional(z.string().check(z.regex(/^\d{1,5}$/, { error: "error.count" }))) }),
+      );
       const rows = await deps.store.importRows(record.importId);
-      return c.json({ kind: record.kind, total: rows.length, rows: rows.slice(0, limit) });
+      return c.json({
+        kind: record.kind,
+        total: rows.length,
+        rows: rows.slice(0, Math.min(Number(limit ?? 500), 5000)),
+      });
     })
-    .get("/:id/errors.csv", async (c) => {
+    .get("/:id/errors.csv", can(deps, "import.read", "listed"), async (c) => {
       const lang = c.get("lang");
-      const { record, errors } = await getImport(deps, c.req.param("id"));
+      const { record, errors } = await visibleImport(c);
       const heading = ["row", "column", "value", "message"].map((name) =>
         translate(lang, `import.errors.${name}` as "import.errors.row"),
       );

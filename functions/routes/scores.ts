@@ -1,37 +1,61 @@
 // Methodology scores: recompute a cohort-period and read leaderboards.
-//   POST /api/scores/:methodology/:period/recompute  {cohort?, version?, replace?}
+//   POST /api/scores/:methodology/:period/recompute  {cohort?, version?, replace?}  (inspectors; published
+//        cohorts are left as they are, or 409 when the one asked for is published)
 //   GET  /api/leaderboards/:cohort/:period?methodology=par-province
 
 import { Hono } from "hono";
+import * as z from "zod/mini";
+import { actorName } from "../../shared/access/identity";
+import { can } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
+import { actorOf } from "../services/actor";
+import { recorded } from "../services/audit";
 import { leaderboard, recompute } from "../services/scoring";
 import { jsonBody } from "./body";
+import { parsed, queryOf } from "./input";
+
+const recomputeBody = z.strictObject({
+  cohort: z.optional(z.string().check(z.maxLength(64))),
+  version: z.optional(z.string().check(z.maxLength(64))),
+  replace: z.optional(z.boolean()),
+});
 
 export function scoreRoutes(deps: Deps) {
-  return new Hono<AppEnv>().post("/:methodology/:period/recompute", async (c) => {
-    const body = (await jsonBody(c, {})) as { cohort?: string; version?: string; replace?: boolean };
-    const summary = await recompute(
+  return new Hono<AppEnv>().post("/:methodology/:period/recompute", can(deps, "score.recompute"), async (c) => {
+    const body = parsed(recomputeBody, await jsonBody(c, {}));
+    const actor = actorOf(c);
+    const methodology = c.req.param("methodology");
+    const period = c.req.param("period");
+    const summary = await recorded(
       deps,
-      c.req.param("methodology"),
-      c.req.param("period"),
-      { cohort: body.cohort, version: body.version, replace: body.replace === true },
-      c.get("user"),
+      actor,
+      { action: "score.recompute", entity: `scores:${methodology}:${period}`, period, after: body },
+      () =>
+        recompute(
+          deps,
+          methodology,
+          period,
+          { cohort: body.cohort, version: body.version, replace: body.replace === true },
+          actorName(actor.identity),
+        ),
+      (result) => ({ version: result.version, units: result.units, frozenCohorts: result.frozenCohorts }),
     );
     return c.json(summary);
   });
 }
 
 const DEFAULT_METHODOLOGY = "par-province";
+const boardQuery = z.object({ methodology: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) });
 
 export function leaderboardRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get("/:cohort/:period", async (c) =>
+  return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) =>
     c.json(
       await leaderboard(
         deps,
         c.req.param("cohort"),
         c.req.param("period"),
-        c.req.query("methodology") ?? DEFAULT_METHODOLOGY,
+        queryOf(c, boardQuery).methodology ?? DEFAULT_METHODOLOGY,
       ),
     ),
   );

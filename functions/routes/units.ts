@@ -1,49 +1,65 @@
 // Units and what belongs to them: the tree, one unit, its figures for a period and their history, its
-// appraisals (manual scores and deductions) and its scorecards.
+// appraisals (manual scores and deductions, every revision kept) and its scorecards.
 
 import { Hono } from "hono";
 import { ancestry, buildTree, cohortsOf } from "../../shared/units";
+import { can, fromParam } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
+import { actorOf } from "../services/actor";
 import { periodFigures, reportHistory, requireUnit, unitReports } from "../services/reports";
-import { appraise, getAppraisal, unitScorecard } from "../services/scoring";
+import { appraisalHistory, appraise, getAppraisal, unitScorecard } from "../services/scoring";
 import { jsonBody } from "./body";
 
 export function unitRoutes(deps: Deps) {
-  return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      const units = await deps.store.listUnits();
-      return c.json({ cohorts: cohortsOf(units), tree: buildTree(units) });
-    })
-    .get("/:id", async (c) => {
-      const unit = await requireUnit(deps, c.req.param("id"));
-      const units = await deps.store.listUnits();
-      const children = units.filter((other) => other.parentId === unit.id);
-      return c.json({ unit, ancestry: ancestry(units, unit.id), children });
-    })
-    .get("/:id/reports", async (c) => c.json({ reports: await unitReports(deps, c.req.param("id")) }))
-    .get("/:id/reports/:period", async (c) =>
-      c.json(await periodFigures(deps, c.req.param("id"), c.req.param("period"))),
-    )
-    .get("/:id/reports/:period/history", async (c) =>
-      c.json({ versions: await reportHistory(deps, c.req.param("id"), c.req.param("period")) }),
-    )
-    .get("/:id/appraisals/:methodology/:period", async (c) =>
-      c.json(await getAppraisal(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
-    )
-    .put("/:id/appraisals/:methodology/:period", async (c) =>
-      c.json(
-        await appraise(
-          deps,
-          c.req.param("id"),
-          c.req.param("methodology"),
-          c.req.param("period"),
-          await jsonBody(c),
-          c.get("user"),
-        ),
-      ),
-    )
-    .get("/:id/scorecards/:methodology/:period", async (c) =>
-      c.json(await unitScorecard(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
-    );
+  const unit = fromParam("id");
+  return (
+    new Hono<AppEnv>()
+      .get("/", can(deps, "unit.read"), async (c) => {
+        const units = await deps.store.listUnits();
+        return c.json({ cohorts: cohortsOf(units), tree: buildTree(units) });
+      })
+      .get("/:id", can(deps, "unit.read"), async (c) => {
+        const found = await requireUnit(deps, c.req.param("id"));
+        const units = await deps.store.listUnits();
+        const children = units.filter((other) => other.parentId === found.id);
+        return c.json({ unit: found, ancestry: ancestry(units, found.id), children });
+      })
+      .get("/:id/reports", can(deps, "report.read", unit), async (c) =>
+        c.json({ reports: await unitReports(deps, c.req.param("id")) }),
+      )
+      .get("/:id/reports/:period", can(deps, "report.read", unit), async (c) =>
+        c.json(await periodFigures(deps, c.req.param("id"), c.req.param("period"))),
+      )
+      .get("/:id/reports/:period/history", can(deps, "report.read", unit), async (c) =>
+        c.json({ versions: await reportHistory(deps, c.req.param("id"), c.req.param("period")) }),
+      )
+      .get("/:id/appraisals/:methodology/:period", can(deps, "score.read", unit), async (c) =>
+        c.json(await getAppraisal(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
+      )
+      .get("/:id/appraisals/:methodology/:period/history", can(deps, "score.read", unit), async (c) =>
+        c.json({
+          revisions: await appraisalHistory(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period")),
+        }),
+      )
+      // The unit's own self-assessment or the inspector's appraisal: the service checks each score's kind.
+      .put(
+        "/:id/appraisals/:methodology/:period",
+        can(deps, ["appraisal.appraise", "appraisal.self"], unit),
+        async (c) =>
+          c.json(
+            await appraise(
+              deps,
+              actorOf(c),
+              c.req.param("id"),
+              c.req.param("methodology"),
+              c.req.param("period"),
+              await jsonBody(c),
+            ),
+          ),
+      )
+      .get("/:id/scorecards/:methodology/:period", can(deps, "score.read", unit), async (c) =>
+        c.json(await unitScorecard(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
+      )
+  );
 }

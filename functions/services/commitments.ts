@@ -1,6 +1,7 @@
 // Commitments: saving them (one unit, or a template for a whole cohort), and evaluating a unit's or a
 // cohort's commitments for a year as of now — with the change since the previous quarter.
 
+import { actorName } from "../../shared/access/identity";
 import { defaultCalendar, isLate } from "../../shared/calendar";
 import {
   type Commitment,
@@ -21,6 +22,7 @@ import { periodsToRead } from "../../shared/rollup";
 import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
 import type { CommitmentVersion } from "../ports";
+import { type Actor, recorded } from "./audit";
 import { leaderboard } from "./scoring";
 
 export interface EvaluatedCommitment {
@@ -30,46 +32,119 @@ export interface EvaluatedCommitment {
   readonly previousStatus: CommitmentStatus | null;
 }
 
-export async function saveCommitment(deps: Deps, body: unknown, savedBy: string) {
-  const checked = checkCommitment(body);
-  if (!checked.ok) throw new InvalidInputError(checked.issues);
-  if (!(await deps.store.getUnit(checked.value.unitId))) {
-    throw new InvalidInputError([
-      { path: "unitId", key: "error.unknownUnit", params: { value: checked.value.unitId } },
-    ]);
+function reasonOf(body: unknown): string {
+  const reason = (body as { reason?: unknown } | null)?.reason;
+  if (reason !== undefined && (typeof reason !== "string" || reason.length > 2000)) {
+    throw new InvalidInputError([{ path: "reason", key: "error.text" }]);
   }
-  return deps.store.saveCommitment(checked.value, savedBy, deps.now().toISOString());
+  return typeof reason === "string" ? reason.trim() : "";
 }
+
+/** Saves one unit's commitment; changing one already recorded needs a reason and is marked as amended. */
+export async function saveCommitment(deps: Deps, actor: Actor, body: unknown) {
+  const { reason: _reason, ...terms } = (body ?? {}) as Record<string, unknown>;
+  const reason = reasonOf(body);
+  const checked = checkCommitment(terms);
+  if (!checked.ok) throw new InvalidInputError(checked.issues);
+  const commitment = checked.value;
+  if (!(await deps.store.getUnit(commitment.unitId))) {
+    throw new InvalidInputError([{ path: "unitId", key: "error.unknownUnit", params: { value: commitment.unitId } }]);
+  }
+  const before = (await deps.store.commitmentHistory(commitment.unitId, commitment.year, commitment.measure)).at(-1);
+  if (before && !reason && !sameTerms(before, commitment)) {
+    throw new InvalidInputError([{ path: "reason", key: "error.commitment.reasonRequired" }]);
+  }
+  const by = actorName(actor.identity);
+  return recorded(
+    deps,
+    actor,
+    {
+      action: "commitment.save",
+      entity: `commitment:${commitment.unitId}:${commitment.year}:${commitment.measure}`,
+      unitId: commitment.unitId,
+      period: String(commitment.year),
+      reason: reason || undefined,
+      before: before ? termsOf(before) : undefined,
+      after: termsOf(commitment),
+    },
+    () => deps.store.saveCommitment(commitment, by, deps.now().toISOString(), reason || undefined),
+    (saved) => ({ version: saved.commitment.version, created: saved.created }),
+  );
+}
+
+const termsOf = ({ comparator, target, signedBy, signedOn, note }: Commitment) => ({
+  comparator,
+  target,
+  signedBy,
+  signedOn,
+  note,
+});
+const sameTerms = (a: Commitment, b: Commitment) => JSON.stringify(termsOf(a)) === JSON.stringify(termsOf(b));
 
 /** Issues one set of commitments to every unit of a cohort (the usual practice), to be adjusted per unit. */
 export async function applyTemplate(
   deps: Deps,
-  body: { cohort?: unknown; year?: unknown; commitments?: unknown },
-  savedBy: string,
+  actor: Actor,
+  body: unknown,
 ): Promise<{ units: number; saved: number }> {
-  const cohort = String(body.cohort ?? "");
+  const {
+    cohort: rawCohort,
+    year,
+    commitments,
+  } = (body ?? {}) as { cohort?: unknown; year?: unknown; commitments?: unknown };
+  const reason = reasonOf(body);
+  const cohort = String(rawCohort ?? "");
   const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
   if (units.length === 0)
     throw new InvalidInputError([{ path: "cohort", key: "error.unknownCohort", params: { value: cohort } }]);
-  const items = Array.isArray(body.commitments) ? body.commitments : [];
+  const items = Array.isArray(commitments) ? commitments : [];
   const checked = items.map((item, i) => ({
     i,
-    result: checkCommitment({ ...(item as object), unitId: units[0]?.id, year: body.year }),
+    result: checkCommitment({ ...(item as object), unitId: units[0]?.id, year }),
   }));
   const issues = checked.flatMap(({ i, result }) =>
     result.ok ? [] : result.issues.map((issue) => ({ ...issue, path: `commitments[${i}].${issue.path}` })),
   );
   if (items.length === 0) issues.push({ path: "commitments", key: "error.required" });
   if (issues.length > 0) throw new InvalidInputError(issues);
+  const valid = checked.flatMap(({ result }) => (result.ok ? [result.value] : []));
+  const existing = await deps.store.commitmentsOfYear(Number(year));
+  const amends = existing.some(
+    (version) =>
+      units.some((unit) => unit.id === version.unitId) &&
+      valid.some(
+        (item) => item.measure === version.measure && !sameTerms(version, { ...item, unitId: version.unitId }),
+      ),
+  );
+  if (amends && !reason) throw new InvalidInputError([{ path: "reason", key: "error.commitment.reasonRequired" }]);
   const at = deps.now().toISOString();
-  let saved = 0;
-  for (const unit of units) {
-    for (const { result } of checked) {
-      if (!result.ok) continue;
-      if ((await deps.store.saveCommitment({ ...result.value, unitId: unit.id }, savedBy, at)).created) saved++;
-    }
-  }
-  return { units: units.length, saved };
+  const by = actorName(actor.identity);
+  return recorded(
+    deps,
+    actor,
+    {
+      action: "commitment.save",
+      entity: `commitments:${cohort}:${String(year)}`,
+      period: String(year),
+      reason: reason || undefined,
+      after: {
+        cohort,
+        units: units.length,
+        commitments: valid.map(({ measure, comparator, target }) => ({ measure, comparator, target })),
+      },
+    },
+    async () => {
+      let saved = 0;
+      for (const unit of units) {
+        for (const item of valid) {
+          if ((await deps.store.saveCommitment({ ...item, unitId: unit.id }, by, at, reason || undefined)).created)
+            saved++;
+        }
+      }
+      return { units: units.length, saved };
+    },
+    (result) => result,
+  );
 }
 
 /** Quarters of `year` that have ended by `now`. */
@@ -251,10 +326,17 @@ export interface CommitmentMatrix {
   readonly moved: Record<CommitmentStatus, number>;
 }
 
-export async function commitmentMatrix(deps: Deps, cohort: string, year: number): Promise<CommitmentMatrix> {
-  const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
-  if (units.length === 0)
+/** The cohort's matrix; `visible` keeps only the units the reader may see (counts are of those). */
+export async function commitmentMatrix(
+  deps: Deps,
+  cohort: string,
+  year: number,
+  visible: (unitId: string) => boolean = () => true,
+): Promise<CommitmentMatrix> {
+  const cohortUnits = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
+  if (cohortUnits.length === 0)
     throw new InvalidInputError([{ path: "cohort", key: "error.unknownCohort", params: { value: cohort } }]);
+  const units = cohortUnits.filter((unit) => visible(unit.id));
   const ids = new Set(units.map((unit) => unit.id));
   const commitments = (await deps.store.commitmentsOfYear(year)).filter((commitment) => ids.has(commitment.unitId));
   const context = await contextFor(deps, units, commitments, year);

@@ -3,25 +3,52 @@
 
 import { defaultCalendar, dueDate, type FilingRow, filingStatus, type ReportingCalendar } from "../../shared/calendar";
 import { InvalidInputError } from "../../shared/errors";
-import { parsePeriod } from "../../shared/period";
+import { type Period, parsePeriod } from "../../shared/period";
+import type { ValidationIssue } from "../../shared/validation";
 import type { Deps } from "../deps";
+import { type Actor, recorded } from "./audit";
 
 export async function calendarOf(deps: Deps, cohort: string): Promise<ReportingCalendar> {
   return (await deps.store.getCalendar(cohort)) ?? defaultCalendar(cohort);
 }
 
-export async function saveCalendar(deps: Deps, cohort: string, body: unknown): Promise<ReportingCalendar> {
-  const { dueDays, overrides = {} } = (body ?? {}) as { dueDays?: unknown; overrides?: Record<string, unknown> };
-  const issues = [];
-  if (!(typeof dueDays === "number" && Number.isInteger(dueDays) && dueDays >= 0 && dueDays <= 120)) {
-    issues.push({ path: "dueDays", key: "error.count" as const, params: { value: String(dueDays) } });
+/**
+ * Saves a cohort's calendar (admins). Moving the due date of a period whose due date has already passed
+ * changes who counts as late: it needs a reason, and the audit trail keeps both calendars.
+ */
+export async function saveCalendar(
+  deps: Deps,
+  actor: Actor,
+  cohort: string,
+  body: unknown,
+): Promise<ReportingCalendar> {
+  const {
+    dueDays,
+    overrides = {},
+    reason: rawReason,
+  } = (body ?? {}) as {
+    dueDays?: unknown;
+    overrides?: Record<string, unknown>;
+    reason?: unknown;
+  };
+  const issues: ValidationIssue[] = [];
+  if (!(await deps.store.listUnits()).some((unit) => unit.cohort === cohort)) {
+    issues.push({ path: "cohort", key: "error.unknownCohort", params: { value: cohort } });
   }
-  for (const [period, date] of Object.entries(overrides)) {
-    if (!parsePeriod(period))
-      issues.push({ path: `overrides.${period}`, key: "error.period" as const, params: { value: period } });
-    else if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-      issues.push({ path: `overrides.${period}`, key: "error.text" as const });
+  if (!(typeof dueDays === "number" && Number.isInteger(dueDays) && dueDays >= 0 && dueDays <= 120)) {
+    issues.push({ path: "dueDays", key: "error.count", params: { value: String(dueDays) } });
+  }
+  if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) {
+    issues.push({ path: "overrides", key: "error.notAnObject" });
+  } else {
+    for (const [period, date] of Object.entries(overrides)) {
+      if (!parsePeriod(period))
+        issues.push({ path: `overrides.${period}`, key: "error.period", params: { value: period } });
+      else if (!isCalendarDate(date)) issues.push({ path: `overrides.${period}`, key: "error.date" });
     }
+  }
+  if (rawReason !== undefined && (typeof rawReason !== "string" || rawReason.length > 2000)) {
+    issues.push({ path: "reason", key: "error.text" });
   }
   if (issues.length > 0) throw new InvalidInputError(issues);
   const calendar: ReportingCalendar = {
@@ -29,8 +56,40 @@ export async function saveCalendar(deps: Deps, cohort: string, body: unknown): P
     dueDays: dueDays as number,
     overrides: overrides as Record<string, string>,
   };
-  await deps.store.putCalendar(calendar);
+  const before = await calendarOf(deps, cohort);
+  const reason = typeof rawReason === "string" ? rawReason.trim() : "";
+  const today = deps.now().toISOString().slice(0, 10);
+  // Periods with filings whose due date has passed under the old calendar and moves under the new one.
+  const filed = await deps.store.filedPeriods();
+  const moved = filed
+    .map((id) => parsePeriod(id))
+    .filter((period) => period !== undefined && (period.kind === "month" || period.kind === "quarter"))
+    .map((period) => ({
+      period: period as Period,
+      was: dueDate(before, period as Period),
+      will: dueDate(calendar, period as Period),
+    }))
+    .filter(({ was, will }) => was !== will && (was < today || will < today));
+  if (moved.length > 0 && reason === "") {
+    const first = moved[0] as { period: Period; was: string };
+    throw new InvalidInputError([
+      { path: "reason", key: "error.calendar.pastDue", params: { period: first.period.id, date: first.was } },
+    ]);
+  }
+  await recorded(
+    deps,
+    actor,
+    { action: "calendar.save", entity: `calendar:${cohort}`, reason: reason || undefined, before, after: calendar },
+    () => deps.store.putCalendar(calendar),
+  );
   return calendar;
+}
+
+/** A real calendar day as yyyy-mm-dd (2026-02-31 is not one). */
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export interface FilingReport {
@@ -41,16 +100,23 @@ export interface FilingReport {
   readonly rows: FilingRow[];
 }
 
-export async function filing(deps: Deps, cohort: string, periodId: string): Promise<FilingReport> {
+/** The filing status of a cohort's units; `visible` keeps the units the reader may see. */
+export async function filing(
+  deps: Deps,
+  cohort: string,
+  periodId: string,
+  visible: (unitId: string) => boolean = () => true,
+): Promise<FilingReport> {
   const period = parsePeriod(periodId);
   if (!period || (period.kind !== "month" && period.kind !== "quarter")) {
     throw new InvalidInputError([
       { path: "period", key: period ? "error.rollUpPeriod" : "error.period", params: { value: periodId } },
     ]);
   }
-  const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
-  if (units.length === 0)
+  const cohortUnits = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
+  if (cohortUnits.length === 0)
     throw new InvalidInputError([{ path: "cohort", key: "error.unknownCohort", params: { value: cohort } }]);
+  const units = cohortUnits.filter((unit) => visible(unit.id));
   const calendar = await calendarOf(deps, cohort);
   const latest = await deps.store.latestReportsOfPeriod(period.id);
   const filedAt = new Map(latest.map((report) => [report.unitId, report.filedAt ?? report.submittedAt]));

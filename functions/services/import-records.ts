@@ -1,7 +1,8 @@
 // What the API needs of imports without the file decoding (exceljs, papaparse) the ingest Lambda carries:
-// the size limits, import ids and reading an import back.
+// the size limits, ids, the permission each kind needs and reading an import back.
 
 import { randomUUID } from "node:crypto";
+import type { Action } from "../../shared/access/authorize";
 import { NotFoundError } from "../../shared/errors";
 import type { RowError } from "../../shared/ingest/row-error";
 import type { Deps } from "../deps";
@@ -35,3 +36,11 @@ export async function getImport(deps: Deps, importId: string): Promise<ImportOut
   if (!record) throw new NotFoundError("error.import.notFound", { value: importId });
   return { record, errors: await deps.store.importErrors(importId) };
 }
+
+/** What uploading each kind of file takes. */
+export const IMPORT_ACTIONS: Readonly<Record<ImportKind, Action>> = {
+  reports: "report.file",
+  units: "unit.write",
+  sipas: "survey.import",
+  commitments: "commitment.write",
+};

@@ -7,6 +7,8 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
+import { authorize, reachOf } from "../../shared/access/authorize";
+import type { Identity } from "../../shared/access/identity";
 import type { Commitment } from "../../shared/commitments";
 import { InvalidInputError } from "../../shared/errors";
 import { checkCommitmentRows } from "../../shared/ingest/commitment-rows";
@@ -22,13 +24,16 @@ import type { Deps } from "../deps";
 import { decodeTable } from "../ingest/decode";
 import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
 import { applyImport, type ImportHooks } from "./import-apply";
-import { IMPORT_LIMITS, type ImportOutcome, megabytes, newImportId } from "./import-records";
+import { IMPORT_ACTIONS, IMPORT_LIMITS, type ImportOutcome, megabytes, newImportId } from "./import-records";
+import { commitmentRowsAllowed, reportRowsAllowed } from "./import-scope";
 
 export interface ImportRequest {
   readonly kind: string;
   readonly fileName: string;
   readonly bytes: Uint8Array;
   readonly uploadedBy: string;
+  /** Who uploaded, with role and unit: what the file may change is checked against it. */
+  readonly uploader: Identity;
   /** SIPAS answers belong to one survey period (usually a year). */
   readonly period?: string;
   /** Given when the import was announced before the upload (the presigned-URL path). */
@@ -83,6 +88,7 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
     accepted: 0,
     errorCount: 0,
     uploadedBy: request.uploadedBy,
+    uploader: request.uploader,
     createdAt: existing?.createdAt ?? deps.now().toISOString(),
   };
 
@@ -174,20 +180,27 @@ async function checkFile(deps: Deps, kind: ImportKind, request: ImportRequest): 
     errors.push({ row: 0, column: "", value: request.fileName, key, ...(params ? { params } : {}) });
     return { ok: false, rows: 0, errors };
   };
+  const permission = authorize(request.uploader, IMPORT_ACTIONS[kind]);
+  // Reports: any reach will do here; each row's unit is checked below.
+  if (!permission.allow && !(kind === "reports" && reachOf(request.uploader, "report.file"))) {
+    return fileError(permission.allow ? "auth.required" : permission.key, permission.allow ? {} : permission.params);
+  }
   if (kind === "sipas") return checkSipas(deps, request, fileError);
   const decoded = await decodeTable(request.bytes, request.fileName, IMPORT_LIMITS[kind]);
   if (!decoded.ok) return fileError(decoded.key, decoded.params);
   const units = await deps.store.listUnits();
   if (kind === "reports") {
     const { reports, errors } = checkReportRows(decoded.rows, new Set(units.map((unit) => unit.id)));
-    return errors.count > 0
-      ? { ok: false, rows: decoded.rows.length - 1, errors }
+    const refused = errors.count > 0 ? errors : await reportRowsAllowed(deps, request.uploader, units, reports);
+    return refused.count > 0
+      ? { ok: false, rows: decoded.rows.length - 1, errors: refused }
       : { ok: true, staged: { kind, rows: reports } };
   }
   if (kind === "commitments") {
     const { commitments, errors } = checkCommitmentRows(decoded.rows, new Set(units.map((unit) => unit.id)));
-    return errors.count > 0
-      ? { ok: false, rows: decoded.rows.length - 1, errors }
+    const refused = errors.count > 0 ? errors : await commitmentRowsAllowed(deps, commitments);
+    return refused.count > 0
+      ? { ok: false, rows: decoded.rows.length - 1, errors: refused }
       : { ok: true, staged: { kind, rows: commitments.map((row) => row.commitment) } };
   }
   const { units: rows, errors } = checkUnitRows(decoded.rows, units);

@@ -1,12 +1,14 @@
 // Methodologies available to a province: the bundled ones plus the versions an admin has loaded.
 // A version is immutable; the version used for a period is the newest valid from that period's year.
 
+import { actorName } from "../../shared/access/identity";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../shared/errors";
 import { BUNDLED_METHODOLOGIES } from "../../shared/methodology/bundled";
 import type { Methodology } from "../../shared/methodology/model";
 import { validateMethodology } from "../../shared/methodology/validate";
 import type { Deps } from "../deps";
 import type { MethodologySummary } from "../ports";
+import { type Actor, recorded } from "./audit";
 
 const BUNDLED_BY = "bundled";
 
@@ -44,7 +46,7 @@ export async function methodologyFor(deps: Deps, id: string, year: number, versi
   return getMethodology(deps, id, (chosen as MethodologySummary).version);
 }
 
-export async function saveMethodology(deps: Deps, id: string, body: unknown, savedBy: string): Promise<Methodology> {
+export async function saveMethodology(deps: Deps, actor: Actor, id: string, body: unknown): Promise<Methodology> {
   const result = validateMethodology(body);
   if (!result.ok) throw new InvalidInputError(result.issues);
   const methodology = result.value;
@@ -54,7 +56,19 @@ export async function saveMethodology(deps: Deps, id: string, body: unknown, sav
     ]);
   }
   const bundledClash = BUNDLED_METHODOLOGIES.some((m) => m.id === id && m.version === methodology.version);
-  if (bundledClash || !(await deps.store.putMethodology(methodology, savedBy, deps.now().toISOString()))) {
+  const saved =
+    !bundledClash &&
+    (await recorded(
+      deps,
+      actor,
+      {
+        action: "methodology.save",
+        entity: `methodology:${id}:${methodology.version}`,
+        after: { id, version: methodology.version, validFrom: methodology.validFrom, cohorts: methodology.cohorts },
+      },
+      () => deps.store.putMethodology(methodology, actorName(actor.identity), deps.now().toISOString()),
+    ));
+  if (!saved) {
     throw new ConflictError("error.methodology.versionExists", { id, version: methodology.version });
   }
   return methodology;

@@ -1,12 +1,16 @@
 // Filing and reading reports: validation, unit checks, versioned saves, roll-ups with derived rates.
 
-import { InvalidInputError, NotFoundError } from "../../shared/errors";
+import { actorName } from "../../shared/access/identity";
+import { ConflictError, InvalidInputError, NotFoundError } from "../../shared/errors";
 import { figuresFrom, type PeriodFigures } from "../../shared/figures";
 import { parsePeriod, sortPeriodIds } from "../../shared/period";
 import { type ReportSource, type ReportVersion, validateReport } from "../../shared/report";
 import type { Unit } from "../../shared/units";
+import { filingRule } from "../../shared/workflow";
 import type { Deps } from "../deps";
-import type { SaveResult } from "../ports";
+import type { SaveResult, Submission } from "../ports";
+import { type Actor, recorded } from "./audit";
+import { governingStatus } from "./workflow";
 
 const SUBMITTABLE_SOURCES: readonly ReportSource[] = ["form", "api"];
 
@@ -16,23 +20,49 @@ export async function requireUnit(deps: Deps, unitId: string): Promise<Unit> {
   return unit;
 }
 
-export async function submitReport(deps: Deps, body: unknown, submittedBy: string): Promise<SaveResult> {
+/** Files a report: the whole report as sent is the new version (figures left out are not reported). */
+export async function submitReport(deps: Deps, actor: Actor, body: unknown): Promise<SaveResult> {
   const validated = validateReport(body);
-  const source = (body as { source?: unknown } | null)?.source ?? "api";
+  const { source = "api", reason: rawReason } = (body ?? {}) as { source?: unknown; reason?: unknown };
   const issues = validated.ok ? [] : [...validated.issues];
   if (!SUBMITTABLE_SOURCES.includes(source as ReportSource)) {
     issues.push({ path: "source", key: "error.source", params: { allowed: SUBMITTABLE_SOURCES.join(", ") } });
   }
-  if (!validated.ok || issues.length > 0) throw new InvalidInputError(issues);
-  const { unitId } = validated.value;
-  if (!(await deps.store.getUnit(unitId))) {
-    throw new InvalidInputError([{ path: "unitId", key: "error.unknownUnit", params: { value: unitId } }]);
+  if (rawReason !== undefined && (typeof rawReason !== "string" || rawReason.length > 2000)) {
+    issues.push({ path: "reason", key: "error.text" });
   }
-  return deps.store.saveReport(validated.value, {
-    submittedBy,
+  if (!validated.ok || issues.length > 0) throw new InvalidInputError(issues);
+  const { unitId, period } = validated.value;
+  const unit = await deps.store.getUnit(unitId);
+  if (!unit) throw new InvalidInputError([{ path: "unitId", key: "error.unknownUnit", params: { value: unitId } }]);
+  const reason = typeof rawReason === "string" ? rawReason.trim() : "";
+  const rule = filingRule(await governingStatus(deps, unit.cohort, period));
+  if (rule === "frozen") throw new ConflictError("error.workflow.frozen", { cohort: unit.cohort, period });
+  if (rule === "reason" && reason === "")
+    throw new InvalidInputError([{ path: "reason", key: "error.reason.required" }]);
+  const before = await deps.store.latestReport(unitId, period);
+  const submission: Submission = {
+    submittedBy: actorName(actor.identity),
     submittedAt: deps.now().toISOString(),
     source: source as ReportSource,
-  });
+    ...(rule === "reason" ? { afterClose: true } : {}),
+    ...(reason ? { reason } : {}),
+  };
+  return recorded(
+    deps,
+    actor,
+    {
+      action: "report.file",
+      entity: `report:${unitId}:${period}`,
+      unitId,
+      period,
+      reason: reason || undefined,
+      before: before ? { version: before.version, metrics: before.metrics } : undefined,
+      after: { metrics: validated.value.metrics },
+    },
+    () => deps.store.saveReport(validated.value, submission),
+    (saved) => ({ version: saved.report.version, created: saved.created, metrics: saved.report.metrics }),
+  );
 }
 
 function requirePeriod(periodId: string) {

@@ -2,6 +2,7 @@
 // results), recomputing and storing scorecards under the methodology version, reading leaderboards and
 // scorecards, and entering appraisals.
 
+import { actorName } from "../../shared/access/identity";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../shared/errors";
 import { figuresFrom } from "../../shared/figures";
 import { bottom, buildLeaderboard, type LeaderboardRow, mostImproved, type ScoredUnit } from "../../shared/leaderboard";
@@ -14,9 +15,12 @@ import { periodsToRead } from "../../shared/rollup";
 import { type SipasUnitResult, surveyIndices } from "../../shared/sipas";
 import type { Unit } from "../../shared/units";
 import type { ValidationIssue } from "../../shared/validation";
+import { demandForUnit } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { Appraisal, AppraisedScore, DeductionEntry, ResultSet, StoredScorecard } from "../ports";
+import { type Actor, recorded } from "./audit";
 import { methodologyFor } from "./methodologies";
+import { governingStatus } from "./workflow";
 
 const SURVEY_METHODOLOGY = "sipas";
 const SAVE_ATTEMPTS = 20;
@@ -77,6 +81,8 @@ export interface RecomputeSummary {
   readonly period: string;
   readonly units: number;
   readonly complete: number;
+  /** Cohorts left as they were because their results for the period are published. */
+  readonly frozenCohorts: readonly string[];
   /** The result set leaderboards show after this recompute. */
   readonly resultSet: ResultSet;
 }
@@ -96,7 +102,13 @@ export async function recompute(
       { path: "cohort", key: "error.scores.cohort", params: { methodology: methodology.id, cohort: options.cohort } },
     ]);
   }
-  const cohorts = options.cohort ? [options.cohort] : methodology.cohorts;
+  // Published results are frozen: their cohorts are not recomputed until the period is reopened.
+  const requested = options.cohort ? [options.cohort] : methodology.cohorts;
+  const statuses = await Promise.all(requested.map((cohort) => governingStatus(deps, cohort, period.id)));
+  const cohorts = requested.filter((_, i) => statuses[i] !== "published");
+  if (options.cohort && cohorts.length === 0) {
+    throw new ConflictError("error.workflow.frozen", { cohort: options.cohort, period: period.id });
+  }
   const units = (await deps.store.listUnits()).filter((unit) => cohorts.includes(unit.cohort));
   const cards = await computeScorecards(deps, methodology, period, units);
   const computedAt = deps.now().toISOString();
@@ -124,6 +136,7 @@ export async function recompute(
     period: period.id,
     units: cards.length,
     complete: cards.filter((card) => card.scorecard.complete).length,
+    frozenCohorts: requested.filter((cohort) => !cohorts.includes(cohort)),
     resultSet: resultSet as ResultSet,
   };
 }
@@ -246,13 +259,24 @@ export async function getAppraisal(
 interface AppraisalBody {
   scores?: Record<string, { selfScore?: unknown; appraisedScore?: unknown; reason?: unknown; evidence?: unknown }>;
   deductions?: Record<string, { points?: unknown; reason?: unknown }>;
+  /** Why scores already appraised (or any score once the period is appraised) are changed. */
+  reason?: unknown;
+}
+
+export async function appraisalHistory(deps: Deps, unitId: string, methodologyId: string, periodId: string) {
+  const period = requirePeriod(periodId);
+  if (!(await deps.store.getUnit(unitId))) throw new NotFoundError("error.unknownUnit", { value: unitId });
+  return deps.store.appraisalHistory(unitId, methodologyId, period.id);
 }
 
 /** Checks an appraisal against the methodology: manual leaves only, points within each maximum. */
 function validateAppraisal(methodology: Methodology, body: unknown): ValidationIssue[] {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return [{ path: "", key: "error.notAnObject" }];
-  const { scores = {}, deductions = {} } = body as AppraisalBody;
+  const { scores = {}, deductions = {}, reason } = body as AppraisalBody;
   const issues: ValidationIssue[] = [];
+  if (reason !== undefined && (typeof reason !== "string" || reason.length > 2000)) {
+    issues.push({ path: "reason", key: "error.text" });
+  }
   const byId = new Map(leaves(methodology.areas).map((leaf) => [leaf.id, leaf]));
   const manualDeductions = new Map<string, number>();
   const collect = (nodes: readonly MethodologyNode[]) => {
@@ -308,26 +332,67 @@ function validateAppraisal(methodology: Methodology, body: unknown): ValidationI
   return issues;
 }
 
-/** Merges entered scores and deductions into the stored appraisal; concurrent savers never lose a change. */
+/** Which parts of an appraisal a body touches: the unit's self-scores, or the inspector's appraisal. */
+function partsOf({ scores = {}, deductions = {} }: AppraisalBody) {
+  const self = Object.values(scores).some((entry) => entry?.selfScore !== undefined || entry?.evidence !== undefined);
+  const appraisal =
+    Object.keys(deductions).length > 0 ||
+    Object.values(scores).some((entry) => entry?.appraisedScore !== undefined || entry?.reason !== undefined);
+  return { self, appraisal };
+}
+
+/** The entered scores that change an appraised score or a deduction already on record. */
+function changesToAppraised(current: Appraisal, { scores = {}, deductions = {} }: AppraisalBody) {
+  const scoreChanges = Object.entries(scores).filter(([id, entry]) => {
+    const before = current.scores[id]?.appraisedScore;
+    return before !== undefined && entry?.appraisedScore !== undefined && entry.appraisedScore !== before;
+  });
+  const deductionChanges = Object.entries(deductions).filter(([id, entry]) => {
+    const before = current.deductions[id]?.points;
+    return before !== undefined && entry?.points !== before;
+  });
+  return { scoreChanges, deductionChanges };
+}
+
+/**
+ * Merges entered scores and deductions into a new revision of the appraisal (every revision is kept);
+ * concurrent savers never lose a change. The unit enters self-scores, the inspector appraised scores and
+ * deductions; changing an appraised score, or any score once the period is appraised, needs a reason;
+ * published results are frozen.
+ */
 export async function appraise(
   deps: Deps,
+  actor: Actor,
   unitId: string,
   methodologyId: string,
   periodId: string,
   body: unknown,
-  by: string,
 ): Promise<Appraisal> {
   const period = requirePeriod(periodId);
+  const unit = await deps.store.getUnit(unitId);
+  if (!unit) throw new NotFoundError("error.unknownUnit", { value: unitId });
   const methodology = await methodologyFor(deps, methodologyId, period.year);
   if (methodology.kind !== "points") {
     throw new InvalidInputError([{ path: "", key: "error.appraisal.notManual", params: { id: methodology.id } }]);
   }
   const issues = validateAppraisal(methodology, body);
   if (issues.length > 0) throw new InvalidInputError(issues);
-  const { scores = {}, deductions = {} } = body as AppraisalBody;
+  const entered = body as AppraisalBody;
+  const parts = partsOf(entered);
+  if (parts.self) await demandForUnit(deps, actor.identity, "appraisal.self", unitId);
+  if (parts.appraisal) await demandForUnit(deps, actor.identity, "appraisal.appraise", unitId);
+  const status = await governingStatus(deps, unit.cohort, period.id);
+  if (status === "published")
+    throw new ConflictError("error.workflow.frozen", { cohort: unit.cohort, period: period.id });
+  const reason = typeof entered.reason === "string" ? entered.reason.trim() : "";
+  const { scores = {}, deductions = {} } = entered;
+  const by = actorName(actor.identity);
   const at = deps.now().toISOString();
   for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
     const current = await getAppraisal(deps, unitId, methodology.id, period.id);
+    const { scoreChanges, deductionChanges } = changesToAppraised(current, entered);
+    const needsReason = status === "appraised" || scoreChanges.length > 0 || deductionChanges.length > 0;
+    if (needsReason && reason === "") throw new InvalidInputError([{ path: "reason", key: "error.reason.required" }]);
     const mergedScores: Record<string, AppraisedScore> = { ...current.scores };
     for (const [id, entry] of Object.entries(scores)) {
       mergedScores[id] = { ...mergedScores[id], ...(entry as Partial<AppraisedScore>), by, at };
@@ -342,12 +407,35 @@ export async function appraise(
       };
     }
     const next: Appraisal = {
-      ...current,
+      unitId,
+      methodologyId: methodology.id,
+      period: period.id,
       scores: mergedScores,
       deductions: mergedDeductions,
       revision: current.revision + 1,
+      savedBy: by,
+      savedAt: at,
+      ...(reason ? { changeReason: reason } : {}),
     };
-    if (await deps.store.putAppraisal(next)) return next;
+    const pick = (source: Appraisal) => ({
+      scores: Object.fromEntries(Object.keys(scores).map((id) => [id, source.scores[id] ?? null])),
+      deductions: Object.fromEntries(Object.keys(deductions).map((id) => [id, source.deductions[id] ?? null])),
+    });
+    const saved = await recorded(
+      deps,
+      actor,
+      {
+        action: "appraisal.save",
+        entity: `appraisal:${unitId}:${methodology.id}:${period.id}`,
+        unitId,
+        period: period.id,
+        reason: reason || undefined,
+        before: { revision: current.revision, ...pick(current) },
+        after: { revision: next.revision, ...pick(next) },
+      },
+      () => deps.store.putAppraisal(next),
+    );
+    if (saved) return next;
     // Someone saved in between: wait a moment, read their change and merge again.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
   }

@@ -2,7 +2,8 @@
 // highest version of a unit, year and measure (see README.md).
 
 import type { Commitment } from "../../shared/commitments";
-import type { CommitmentStore, CommitmentVersion } from "../ports";
+import { ConflictError } from "../../shared/errors";
+import type { CommitmentAmendment, CommitmentStore, CommitmentVersion } from "../ports";
 import type { Db, Item } from "./db";
 import { GSI1, keys } from "./table";
 
@@ -32,16 +33,29 @@ export function commitmentsRepo(db: Db): CommitmentStore {
     return (await db.queryPrefix(pk, skPrefix, { ConsistentRead: true })).map(toCommitment);
   }
   return {
-    async saveCommitment(commitment, savedBy, savedAt) {
+    async saveCommitment(commitment, savedBy, savedAt, reason) {
       for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
         const latest = (await history(commitment.unitId, commitment.year, commitment.measure)).at(-1);
         if (latest && sameTerms(latest, commitment)) return { commitment: latest, created: false };
+        if (latest && !reason) throw new ConflictError("error.commitment.reasonRequired");
         const version: CommitmentVersion = {
           ...commitment,
           id: commitment.measure,
           version: (latest?.version ?? 0) + 1,
           savedBy,
           savedAt,
+          ...(latest && reason
+            ? {
+                amendment: {
+                  at: savedAt,
+                  by: savedBy,
+                  reason,
+                  from: Object.fromEntries(
+                    TERMS.map((field) => [field, latest[field] ?? null]),
+                  ) as CommitmentAmendment["from"],
+                },
+              }
+            : {}),
         };
         const item = {
           ...keys.commitmentVersion(commitment.unitId, commitment.year, commitment.measure, version.version),

@@ -9,6 +9,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 
 export type Item = Record<string, unknown>;
@@ -32,6 +33,13 @@ export interface Db {
   queryPrefix(pk: string, skPrefix: string, extra?: Partial<QueryCommandInput>): Promise<Item[]>;
   queryIndex(indexName: string, pkName: string, pk: string): Promise<Item[]>;
   query(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]>;
+  /** One page of a query and where the next one starts. */
+  queryPage(input: Omit<QueryCommandInput, "TableName">): Promise<{ items: Item[]; lastKey?: Item }>;
+  /** Sets attributes of an existing item when the condition holds; false otherwise. */
+  update(
+    key: { pk: string; sk: string },
+    change: { set: Record<string, unknown>; condition?: string; values?: Record<string, unknown> },
+  ): Promise<boolean>;
 }
 
 export function createDb(client: DynamoDBClient, tableName: string): Db {
@@ -105,6 +113,32 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
     async query(input) {
       const page = await doc.send(new QueryCommand({ TableName: tableName, ...input }));
       return (page.Items as Item[] | undefined) ?? [];
+    },
+    async queryPage(input) {
+      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input }));
+      return { items: (page.Items as Item[] | undefined) ?? [], lastKey: page.LastEvaluatedKey };
+    },
+    async update(key, { set, condition, values = {} }) {
+      const names = Object.fromEntries(Object.keys(set).map((name, i) => [`#f${i}`, name]));
+      const setValues = Object.fromEntries(Object.values(set).map((value, i) => [`:f${i}`, value]));
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: key.pk, sk: key.sk },
+            UpdateExpression: `SET ${Object.keys(names)
+              .map((name, i) => `${name} = :f${i}`)
+              .join(", ")}`,
+            ConditionExpression: ["attribute_exists(pk)", condition].filter(Boolean).join(" AND "),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...setValues, ...values },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
     },
   };
 }

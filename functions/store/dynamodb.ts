@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
 import type { Store } from "../ports";
+import { auditRepo } from "./audit-repo";
 import { commitmentsRepo } from "./commitments-repo";
 import { createDb } from "./db";
 import { importsRepo } from "./imports-repo";
@@ -15,6 +16,8 @@ import { reportsRepo } from "./reports-repo";
 import { scoresRepo } from "./scores-repo";
 import { TABLE_KEYS } from "./table";
 import { unitsRepo } from "./units-repo";
+import { usersRepo } from "./users-repo";
+import { workflowRepo } from "./workflow-repo";
 
 export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
   const db = createDb(client, tableName);
@@ -27,6 +30,9 @@ export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
     ...scoresRepo(db),
     ...importsRepo(db),
     ...commitmentsRepo(db),
+    ...usersRepo(db),
+    ...auditRepo(db, () => new Date().toISOString().slice(0, 10)),
+    ...workflowRepo(db),
   };
 }
 

@@ -14,10 +14,19 @@ const strip = (item: Item) => {
 
 export function scoresRepo(db: Db): MethodologyStore & ScoreStore {
   const appraisalItem = (appraisal: Appraisal) => ({
-    ...keys.appraisal(appraisal.unitId, appraisal.methodologyId, appraisal.period),
+    ...keys.appraisal(appraisal.unitId, appraisal.methodologyId, appraisal.period, appraisal.revision),
     type: "Appraisal",
     ...appraisal,
   });
+  /** Versions of one appraisal, oldest first (an item from before versions counts as revision 1). */
+  const versionsOf = async (unitId: string, methodologyId: string, period: string) => {
+    const { pk, sk } = keys.appraisalVersions(unitId, methodologyId, period);
+    const items = await db.queryPrefix(pk, sk, { ConsistentRead: true });
+    return items
+      .filter((item) => item.sk === sk || String(item.sk).startsWith(`${sk}#`))
+      .map((item) => ({ revision: 1, ...strip(item) }) as unknown as Appraisal)
+      .sort((a, b) => a.revision - b.revision);
+  };
   return {
     putMethodology(methodology, savedBy, savedAt) {
       return db.putIf(
@@ -54,18 +63,23 @@ export function scoresRepo(db: Db): MethodologyStore & ScoreStore {
     },
 
     async getAppraisal(unitId, methodologyId, period) {
-      const { pk, sk } = keys.appraisal(unitId, methodologyId, period);
-      const item = await db.get(pk, sk, true);
-      return item ? (strip(item) as unknown as Appraisal) : undefined;
+      return (await versionsOf(unitId, methodologyId, period)).at(-1);
     },
+    appraisalHistory: versionsOf,
     putAppraisal(appraisal) {
-      return appraisal.revision === 1
-        ? db.putIf(appraisalItem(appraisal), "attribute_not_exists(pk)")
-        : db.putIf(appraisalItem(appraisal), "revision = :previous", { ":previous": appraisal.revision - 1 });
+      // Each revision is its own item: the put of revision n+1 succeeds once, so a concurrent saver that
+      // read the same revision loses the condition, reads again and merges; no revision is overwritten.
+      return db.putIf(appraisalItem(appraisal), "attribute_not_exists(pk)");
     },
     async appraisalsOfPeriod(methodologyId, period) {
       const items = await db.queryIndex(GSI1, "gsi1pk", keys.appraisalsOfPeriod(methodologyId, period).gsi1pk);
-      return items.map((item) => strip(item) as unknown as Appraisal);
+      const latest = new Map<string, Appraisal>();
+      for (const item of items) {
+        const appraisal = { revision: 1, ...strip(item) } as unknown as Appraisal;
+        const seen = latest.get(appraisal.unitId);
+        if (!seen || seen.revision < appraisal.revision) latest.set(appraisal.unitId, appraisal);
+      }
+      return [...latest.values()];
     },
     async putAppraisals(appraisals) {
       await db.batchPut(appraisals.map(appraisalItem));

@@ -61,11 +61,17 @@ export const keys = {
   }),
   allMethodologies: () => ({ gsi1pk: "METHODOLOGIES" }),
 
-  appraisal: (unitId: string, methodologyId: string, period: string) => ({
+  // Appraisals are versioned like reports: every save is a new item, the latest is the highest revision.
+  // (Items written before versions existed have no revision suffix; readers take them as revision 1.)
+  appraisal: (unitId: string, methodologyId: string, period: string, revision: number) => ({
+    pk: `UNIT#${unitId}`,
+    sk: `APPRAISAL#${methodologyId}#${period}#${String(revision).padStart(VERSION_DIGITS, "0")}`,
+    gsi1pk: `APPRAISALS#${methodologyId}#${period}`,
+    gsi1sk: `UNIT#${unitId}#${String(revision).padStart(VERSION_DIGITS, "0")}`,
+  }),
+  appraisalVersions: (unitId: string, methodologyId: string, period: string) => ({
     pk: `UNIT#${unitId}`,
     sk: `APPRAISAL#${methodologyId}#${period}`,
-    gsi1pk: `APPRAISALS#${methodologyId}#${period}`,
-    gsi1sk: `UNIT#${unitId}`,
   }),
   appraisalsOfPeriod: (methodologyId: string, period: string) => ({ gsi1pk: `APPRAISALS#${methodologyId}#${period}` }),
 
@@ -103,6 +109,27 @@ export const keys = {
   contentHash: (kind: string, hash: string) => ({ pk: `IMPORTHASH#${kind}#${hash}`, sk: "HASH" }),
 
   calendar: (cohort: string) => ({ pk: "CALENDARS", sk: `COHORT#${cohort}` }),
+
+  user: (username: string) => ({ pk: `USER#${username}`, sk: "ACCOUNT", gsi1pk: "USERS", gsi1sk: `USER#${username}` }),
+  allUsers: () => ({ gsi1pk: "USERS" }),
+  revokedSession: (jti: string) => ({ pk: `SESSION#${jti}`, sk: "REVOKED" }),
+
+  // The audit trail: one partition per month (newest first within it), and per unit through gsi1.
+  audit: (at: string, id: string, unitId: string | undefined) => ({
+    pk: `AUDIT#${at.slice(0, 7)}`,
+    sk: `${at}#${id}`,
+    ...(unitId ? { gsi1pk: `AUDITUNIT#${unitId}`, gsi1sk: `${at}#${id}` } : {}),
+  }),
+  auditMonth: (month: string) => ({ pk: `AUDIT#${month}` }),
+  auditOfUnit: (unitId: string) => ({ gsi1pk: `AUDITUNIT#${unitId}` }),
+
+  workflow: (cohort: string, period: string) => ({
+    pk: `WORKFLOW#${cohort}`,
+    sk: `PERIOD#${period}`,
+    gsi1pk: "WORKFLOWS",
+    gsi1sk: `${cohort}#${period}`,
+  }),
+  allWorkflows: () => ({ gsi1pk: "WORKFLOWS" }),
 
   // Commitments are versioned like reports: the latest is the highest version of (unit, year, measure).
   commitmentVersion: (unitId: string, year: number, measure: string, version: number) => ({

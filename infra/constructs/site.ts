@@ -24,6 +24,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { DASHBOARD_CSP } from "../../shared/content-security";
 import { acknowledge } from "../nag";
 
 export interface SiteProps {
@@ -32,21 +33,8 @@ export interface SiteProps {
   readonly logs: IBucket;
 }
 
-/**
- * What the dashboard may load: its own files, the API on the same origin, and presigned uploads to S3.
- * Svelte sets style attributes, hence 'unsafe-inline' for styles only; no inline script is allowed.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  // Presigned uploads to S3; the sign-in's token endpoint (Cognito's domain).
-  "connect-src 'self' https://*.amazonaws.com https://*.amazoncognito.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+/** What the dashboard may load (shared/content-security.ts, the same list the local server sends). */
+const CONTENT_SECURITY_POLICY = DASHBOARD_CSP.join("; ");
 
 /** CloudFront Function (viewer request): a path whose last segment has no dot is a client-side route. */
 export const SPA_ROUTING = `function handler(event) {

@@ -1,8 +1,10 @@
 // English catalogue: every key of the Vietnamese one, checked by the type.
 
+import { enTrust } from "./en-trust";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
+  ...enTrust,
   "app.title": "ParWatch — Public-administration reform monitor",
   "app.demoNotice": "Demo data, not real figures",
   "nav.leaderboard": "Leaderboard",

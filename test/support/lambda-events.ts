@@ -3,11 +3,12 @@
 // rule target sends.
 
 /** Claims API Gateway's JWT authorizer passes on from a Cognito ID token. */
-export function cognitoClaims(email: string, groups: readonly string[]) {
+export function cognitoClaims(email: string, groups: readonly string[], unitId?: string): Record<string, string> {
   return {
     sub: "2f6c1d2e-7a0b-4c5d-9e8f-112233445566",
     email,
     "cognito:groups": `[${groups.join(" ")}]`,
+    ...(unitId ? { "custom:unitId": unitId } : {}),
     "cognito:username": "2f6c1d2e-7a0b-4c5d-9e8f-112233445566",
     iss: "https://cognito-idp.ap-southeast-1.amazonaws.com/ap-southeast-1_Example",
     aud: "4example1client2id3",

@@ -1,6 +1,7 @@
 // A fresh embedded stack per test file: in-memory dynalite and a temporary s3rver, real AWS SDK clients.
 
 import { afterAll, beforeAll } from "vitest";
+import { ephemeralKeys } from "../../functions/auth/tokens";
 import type { Deps } from "../../functions/deps";
 import { type EmbeddedStack, startEmbedded } from "../../functions/local/embedded";
 import { dynamoStore, ensureTable } from "../../functions/store/dynamodb";
@@ -29,12 +30,15 @@ export function useTestStack(): TestStack {
     const embedded = await startEmbedded();
     await ensureTable(embedded.dynamo, "parwatch-test");
     await ensureBucket(embedded.s3, "parwatch-test");
+    await ensureBucket(embedded.s3, "parwatch-test-public");
     Object.assign(holder, {
       embedded,
       deps: {
         store: dynamoStore(embedded.dynamo, "parwatch-test"),
         blobs: s3BlobStore(embedded.s3, "parwatch-test"),
+        publicBlobs: s3BlobStore(embedded.s3, "parwatch-test-public"),
         now: () => holder.clock,
+        sessions: ephemeralKeys(),
       },
     });
   });
