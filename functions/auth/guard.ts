@@ -61,9 +61,11 @@ export function inScope(identity: Identity, action: Action, units: readonly Unit
 
 const GUARD = Symbol("guard");
 
-/** Marks a middleware as the route's authorization (the route table test finds every route has one). */
-export function isGuard(handler: unknown): boolean {
-  return typeof handler === "function" && GUARD in handler;
+/** What a route's guard demands ("open" for the open routes); undefined for a handler that is no guard. */
+export function guardOf(handler: unknown): ActionOf | "open" | undefined {
+  return typeof handler === "function" && GUARD in handler
+    ? (handler as unknown as Record<typeof GUARD, ActionOf | "open">)[GUARD]
+    : undefined;
 }
 
 /** The action a route needs: fixed, one of several (any will do; the service checks each part), or read from the request. */
