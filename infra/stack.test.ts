@@ -272,6 +272,53 @@ describe("ParWatch stack — Lambdas and API", () => {
     expect(markers).toMatch(/"Ref":"AuthStaffDashboard[0-9A-F]{8}"/);
   });
 
+  it("carries each account's unit scope in Cognito, readable by the dashboard, set by administrators only", () => {
+    dev.hasResourceProperties("AWS::Cognito::UserPool", {
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: "unitId", AttributeDataType: "String", Mutable: true }),
+      ]),
+    });
+    const [client] = Object.values(dev.findResources("AWS::Cognito::UserPoolClient"));
+    expect(client?.Properties.ReadAttributes).toContain("custom:unitId");
+    expect(client?.Properties.WriteAttributes).not.toContain("custom:unitId");
+  });
+
+  it("lets the API publish snapshots under public/ of the public-data bucket, write only, and nothing else there", () => {
+    const publicBucket = Object.keys(dev.findResources("AWS::S3::Bucket")).find((id) => id.startsWith("StoragePublicData"));
+    const statements = statementsOf(dev, "ApiHandlerRole");
+    const publishing = statements.filter((statement) => JSON.stringify(statement.Resource).includes(publicBucket as string));
+    expect(publishing).toHaveLength(1);
+    expect(publishing[0]?.Action).toBe("s3:PutObject");
+    expect(JSON.stringify(publishing[0]?.Resource)).toContain("/public/*");
+    for (const prefix of ["ApiFilesRole", "IngestHandlerRole", "ScheduleHandlerRole"]) {
+      expect(JSON.stringify(statementsOf(dev, prefix)), prefix).not.toContain(publicBucket);
+    }
+    dev.hasResourceProperties("AWS::Lambda::Function", {
+      Description: Match.stringLikeRegexp("^ParWatch API"),
+      Environment: { Variables: Match.objectLike({ PUBLIC_BUCKET: { Ref: publicBucket } }) },
+    });
+    // Audit entries are settled with UpdateItem; revoked sessions expire by TTL.
+    expect(actionsOf(statementsOf(dev, "ApiHandlerRole"))).toContain("dynamodb:UpdateItem");
+    dev.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+    });
+  });
+
+  it("sends the dashboard's CSP with frame-ancestors none, nosniff and a referrer policy from CloudFront", () => {
+    dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentTypeOptions: { Override: true },
+          ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin", Override: true },
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("frame-ancestors 'none'"),
+            Override: true,
+          },
+        }),
+      }),
+    });
+  });
+
   it("ingests uploads on the S3 event, retries twice, then keeps the event in a queue", () => {
     dev.hasResourceProperties("Custom::S3BucketNotifications", {
       NotificationConfiguration: {

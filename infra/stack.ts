@@ -33,7 +33,7 @@ export class ParWatchStack extends Stack {
     const site = new Site(this, "Site", { site: storage.site, publicData: storage.publicData, logs: storage.logs });
     const auth = new Auth(this, "Auth", { stage, dashboardUrl: site.url });
     const common = { stage, table: data.table, uploads: storage.uploads };
-    const api = new Api(this, "Api", { ...common, authorizer: auth.authorizer });
+    const api = new Api(this, "Api", { ...common, publicData: storage.publicData, authorizer: auth.authorizer });
     site.routeApi(api.httpApi);
     new Dashboard(this, "Dashboard", {
       dir: props.dashboardDir ?? new URL("../web/dist", import.meta.url).pathname,
@@ -59,6 +59,7 @@ export class ParWatchStack extends Stack {
       UserPoolClientId: [auth.client.userPoolClientId, "The dashboard's app client"],
       TableName: [data.table.tableName, "The DynamoDB table (the CLI's --table)"],
       UploadBucket: [storage.uploads.bucketName, "Raw uploads (the CLI's --bucket)"],
+      PublicBucket: [storage.publicData.bucketName, "Published snapshots, served under /public/ (the CLI's --public-bucket)"],
       JobsFunctionName: [schedule.handler.functionName, 'Run a job now: --payload \'{"job":"refresh"}\''],
       AlarmTopic: [alarms.topic.topicArn, "Subscribe to receive alarms"],
     };

@@ -13,13 +13,15 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { acknowledge } from "../nag";
-import { grantTable, grantUploads } from "./grants";
+import { grantPublish, grantTable, grantUploads } from "./grants";
 import { parWatchFunction } from "./lambda";
 
 export interface ApiProps {
   readonly stage: "dev" | "prod";
   readonly table: ITableV2;
   readonly uploads: IBucket;
+  /** Where publishing a period writes its public snapshot (served by CloudFront under /public/*). */
+  readonly publicData: IBucket;
   readonly authorizer: HttpUserPoolAuthorizer;
 }
 
@@ -52,6 +54,9 @@ export class Api extends Construct {
     grantTable(this.handler, props.table, "readWrite");
     // Presigned upload URLs are signed with the function's role: it needs PutObject (it never reads files).
     grantUploads(this.handler, props.uploads, ["s3:PutObject"]);
+    // Publishing a period (POST /api/workflow/…) writes its snapshot and the index.
+    this.handler.addEnvironment("PUBLIC_BUCKET", props.publicData.bucketName);
+    grantPublish(this.handler, props.publicData);
     // Templates list the units: read only, no bucket.
     grantTable(this.files, props.table, "read");
 

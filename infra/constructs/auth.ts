@@ -7,9 +7,11 @@ import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   OAuthScope,
+  StringAttribute,
   UserPool,
   type UserPoolClient,
   UserPoolClientIdentityProvider,
@@ -51,6 +53,9 @@ export class Auth extends Construct {
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // The unit a chair or reporter works on (their scope): set by an administrator, read by the API from
+      // the ID token's custom:unitId claim (functions/auth/identify.ts). Users cannot change it.
+      customAttributes: { unitId: new StringAttribute({ mutable: true, maxLen: 200 }) },
       // Essentials: the free tier's plan; threat protection (Plus) is a per-user cost a province can add.
       featurePlan: FeaturePlan.ESSENTIALS,
       userInvitation: {
@@ -93,6 +98,9 @@ export class Auth extends Construct {
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
+      // The scope is the administrator's to set: the dashboard may read custom:unitId but never write it.
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes("unitId"),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
       // An hour's access, a working week before signing in again.
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),

@@ -47,6 +47,8 @@ export class Data extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // The AWS managed KMS key (aws/dynamodb): key use shows in CloudTrail, with no key to administer.
       encryption: TableEncryptionV2.awsManagedKey(),
+      // Revoked local sessions (functions/store/users-repo.ts) expire with the token they revoke.
+      timeToLiveAttribute: "expiresAt",
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });

@@ -6,12 +6,14 @@ import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { IConstruct } from "constructs";
 import { UPLOAD_PREFIX } from "../../functions/ingest/announce";
+import { PUBLIC_PREFIX } from "../../shared/publication";
 import { GSI1 } from "../../functions/store/table";
 import { acknowledge, arnInFinding } from "../nag";
 
 /** DescribeTable is the health check; Query also runs on the index. */
 const TABLE_READ = ["dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"];
-const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:BatchWriteItem"];
+/** UpdateItem settles an audit entry's outcome (the entry itself is only ever put, never replaced). */
+const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"];
 
 export function grantTable(grantee: IGrantable, table: ITableV2, access: "read" | "readWrite"): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
@@ -45,5 +47,21 @@ export function grantUploads(
   // HeadBucket (the health check) is authorised by ListBucket on the bucket itself.
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({ actions: ["s3:ListBucket"], resources: [bucket.bucketArn] }),
+  );
+}
+
+/**
+ * Publishing writes new snapshot files and the index under public/ of the public-data bucket: PutObject
+ * only — a snapshot is never read back, changed or deleted by the API.
+ */
+export function grantPublish(grantee: IGrantable & IConstruct, bucket: IBucket): void {
+  const role = (grantee as { role?: IConstruct }).role ?? grantee;
+  acknowledge(
+    role,
+    `IAM5[Resource::${arnInFinding(bucket)}/${PUBLIC_PREFIX}/*]`,
+    "Every published cohort-period is a new set of objects under public/v1/{cohort}/{period}/{snapshot}/: the prefix is the narrowest resource there is.",
+  );
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ["s3:PutObject"], resources: [bucket.arnForObjects(`${PUBLIC_PREFIX}/*`)] }),
   );
 }
