@@ -1,7 +1,7 @@
 // Accounts: sign-in (with the failed-attempt throttle), and the admin's create / change / disable /
 // reset. A change of role, unit, password or a disable ends the account's older sessions.
 
-import { type Account, checkAccount } from "../../shared/access/account";
+import { type Account, checkAccount, USERNAME } from "../../shared/access/account";
 import type { Identity } from "../../shared/access/identity";
 import {
   ConflictError,
@@ -29,7 +29,7 @@ export async function login(
   const wait = throttle.retryAfter(username, address);
   if (wait > 0) throw new TooManyRequestsError("auth.tooMany", Math.ceil(wait / 1000));
   const keys = deps.sessions;
-  const account = await deps.store.getUser(username);
+  const account = USERNAME.test(username) ? await deps.store.getUser(username) : undefined;
   // The same work whether or not the account exists: timing does not tell who has one.
   const valid = await verifyPassword(credentials.password, account?.passwordHash ?? (await decoyHash()));
   if (!keys || !account || !valid || account.disabled) {
@@ -83,7 +83,7 @@ export async function createUser(deps: Deps, actor: Actor, body: unknown): Promi
 }
 
 export async function updateUser(deps: Deps, actor: Actor, username: string, body: unknown): Promise<Account> {
-  const existing = await deps.store.getUser(username);
+  const existing = USERNAME.test(username) ? await deps.store.getUser(username) : undefined;
   if (!existing) throw new NotFoundError("error.user.notFound", { username });
   const checked = checkAccount(body, existing);
   if (!checked.ok) throw new InvalidInputError(checked.issues);
