@@ -23,6 +23,7 @@ import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
 import { decodeTable } from "../ingest/decode";
 import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
+import { recorded } from "./audit";
 import { applyImport, type ImportHooks } from "./import-apply";
 import { IMPORT_ACTIONS, IMPORT_LIMITS, type ImportOutcome, megabytes, newImportId } from "./import-records";
 import { commitmentRowsAllowed, reportRowsAllowed } from "./import-scope";
@@ -125,12 +126,25 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
   );
   hooks.afterStage?.(rows);
   const committed: ImportRecord = { ...base, rows, status: "committed", committedAt: deps.now().toISOString() };
-  if (!(await deps.store.moveImport(importId, "staged", committed))) {
-    // Marked failed by a recovery that thought this process dead: nothing of it is visible.
-    return { record: (await deps.store.getImport(importId)) ?? committed, errors: [] };
-  }
-  const record = await applyImport(deps, committed, hooks, false);
-  return { record, errors: [] };
+  // One audit entry per file (its rows are in the import's staged rows), written before the commit flip.
+  return recorded(
+    deps,
+    { identity: request.uploader, source: "file", sourceRef: `${request.fileName} · ${importId}` },
+    {
+      action: kind === "units" ? "unit.import" : "import",
+      entity: `import:${importId}`,
+      ...(staged.kind === "sipas" ? { period: staged.period } : {}),
+      after: { kind, rows, fileName: request.fileName },
+    },
+    async () => {
+      if (!(await deps.store.moveImport(importId, "staged", committed))) {
+        // Marked failed by a recovery that thought this process dead: nothing of it is visible.
+        return { record: (await deps.store.getImport(importId)) ?? committed, errors: [] };
+      }
+      return { record: await applyImport(deps, committed, hooks, false), errors: [] };
+    },
+    ({ record }) => ({ status: record.status, accepted: record.accepted }),
+  );
 }
 
 /**

@@ -2,10 +2,11 @@
 //   recover — roll forward or fail imports a crashed ingest left idle for 15 minutes;
 //   refresh — recompute the result sets leaderboards show for this year and last, with the version each
 //             shows, so late reports and corrections reach the scores without anyone pressing a button.
-// Publishing the public JSON joins "refresh" with the publishing issue.
 
+import { operator } from "../../shared/access/identity";
 import { periodOf, selectablePeriods } from "../../shared/period";
 import type { Deps } from "../deps";
+import { recorded } from "./audit";
 import { recoverImports } from "./import-apply";
 import { listMethodologies } from "./methodologies";
 import { type RecomputeSummary, recompute } from "./scoring";
@@ -36,7 +37,14 @@ export async function refreshResults(deps: Deps): Promise<RecomputeSummary[]> {
 
 export async function runScheduledJob(deps: Deps, job: ScheduledJob) {
   if (job === "recover") return { job, ...(await recoverImports(deps, STALE_IMPORT_MS)) };
-  const summaries = await refreshResults(deps);
+  // One audit entry per run: the schedule recomputed the result sets leaderboards show (published ones stay).
+  const summaries = await recorded(
+    deps,
+    { identity: operator(SCHEDULE_USER), source: "schedule", sourceRef: "refresh" },
+    { action: "score.recompute", entity: "schedule:refresh" },
+    () => refreshResults(deps),
+    (done) => done.map(({ methodologyId, period, units }) => ({ methodologyId, period, units })),
+  );
   return {
     job,
     resultSets: summaries.length,
