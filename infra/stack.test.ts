@@ -274,9 +274,7 @@ describe("ParWatch stack — Lambdas and API", () => {
 
   it("carries each account's unit scope in Cognito, readable by the dashboard, set by administrators only", () => {
     dev.hasResourceProperties("AWS::Cognito::UserPool", {
-      Schema: Match.arrayWith([
-        Match.objectLike({ Name: "unitId", AttributeDataType: "String", Mutable: true }),
-      ]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: "unitId", AttributeDataType: "String", Mutable: true })]),
     });
     const [client] = Object.values(dev.findResources("AWS::Cognito::UserPoolClient"));
     expect(client?.Properties.ReadAttributes).toContain("custom:unitId");
@@ -284,9 +282,13 @@ describe("ParWatch stack — Lambdas and API", () => {
   });
 
   it("lets the API publish snapshots under public/ of the public-data bucket, write only, and nothing else there", () => {
-    const publicBucket = Object.keys(dev.findResources("AWS::S3::Bucket")).find((id) => id.startsWith("StoragePublicData"));
+    const publicBucket = Object.keys(dev.findResources("AWS::S3::Bucket")).find((id) =>
+      id.startsWith("StoragePublicData"),
+    );
     const statements = statementsOf(dev, "ApiHandlerRole");
-    const publishing = statements.filter((statement) => JSON.stringify(statement.Resource).includes(publicBucket as string));
+    const publishing = statements.filter((statement) =>
+      JSON.stringify(statement.Resource).includes(publicBucket as string),
+    );
     expect(publishing).toHaveLength(1);
     expect(publishing[0]?.Action).toBe("s3:PutObject");
     expect(JSON.stringify(publishing[0]?.Resource)).toContain("/public/*");

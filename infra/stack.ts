@@ -59,7 +59,10 @@ export class ParWatchStack extends Stack {
       UserPoolClientId: [auth.client.userPoolClientId, "The dashboard's app client"],
       TableName: [data.table.tableName, "The DynamoDB table (the CLI's --table)"],
       UploadBucket: [storage.uploads.bucketName, "Raw uploads (the CLI's --bucket)"],
-      PublicBucket: [storage.publicData.bucketName, "Published snapshots, served under /public/ (the CLI's --public-bucket)"],
+      PublicBucket: [
+        storage.publicData.bucketName,
+        "Published snapshots, served under /public/ (the CLI's --public-bucket)",
+      ],
       JobsFunctionName: [schedule.handler.functionName, 'Run a job now: --payload \'{"job":"refresh"}\''],
       AlarmTopic: [alarms.topic.topicArn, "Subscribe to receive alarms"],
     };

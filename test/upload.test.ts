@@ -55,13 +55,7 @@ const api = (path: string, init: RequestInit = {}, as = token) =>
     headers: { "content-type": "application/json", authorization: `Bearer ${as}`, ...init.headers },
   });
 
-async function upload(
-  fileName: string,
-  body: string,
-  kind = "reports",
-  announce?: (key: string) => void,
-  as = token,
-) {
+async function upload(fileName: string, body: string, kind = "reports", announce?: (key: string) => void, as = token) {
   const announced = await (
     await api("/api/imports", { method: "POST", body: JSON.stringify({ kind, fileName }) }, as)
   ).json();
@@ -146,7 +140,10 @@ describe("upload through the presigned URL", () => {
     // Units files may be 5 MB: this one is 6 MB of otherwise valid rows.
     const rows = "id,name,parentId,cohort\n".padEnd(6 * 1024 * 1024, "x");
     // Units are the admin's: a reporter may not even announce such a file.
-    const notYours = await api("/api/imports", { method: "POST", body: JSON.stringify({ kind: "units", fileName: "x.csv" }) });
+    const notYours = await api("/api/imports", {
+      method: "POST",
+      body: JSON.stringify({ kind: "units", fileName: "x.csv" }),
+    });
     expect(notYours.status).toBe(403);
     const result = await upload(
       "don-vi.csv",
@@ -176,7 +173,10 @@ describe("the S3-event entry", () => {
   it("ingests the keys of an S3 notification exactly as the cloud Lambda receives it, and ignores other events", async () => {
     // Announced as the browser would; the object lands at the announced key.
     const announced = await (
-      await api("/api/imports", { method: "POST", body: JSON.stringify({ kind: "reports", fileName: "bao cao thang 11.csv" }) })
+      await api("/api/imports", {
+        method: "POST",
+        body: JSON.stringify({ kind: "reports", fileName: "bao cao thang 11.csv" }),
+      })
     ).json();
     const key = uploadKey("reports", announced.importId, "bao cao thang 11.csv");
     expect(announced.key).toBe(key);

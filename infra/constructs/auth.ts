@@ -99,7 +99,9 @@ export class Auth extends Construct {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       // The scope is the administrator's to set: the dashboard may read custom:unitId but never write it.
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }).withCustomAttributes("unitId"),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true })
+        .withCustomAttributes("unitId"),
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
       // An hour's access, a working week before signing in again.
       accessTokenValidity: Duration.hours(1),

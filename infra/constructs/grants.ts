@@ -6,8 +6,8 @@ import { type IGrantable, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { IConstruct } from "constructs";
 import { UPLOAD_PREFIX } from "../../functions/ingest/announce";
-import { PUBLIC_PREFIX } from "../../shared/publication";
 import { GSI1 } from "../../functions/store/table";
+import { PUBLIC_PREFIX } from "../../shared/publication";
 import { acknowledge, arnInFinding } from "../nag";
 
 /** DescribeTable is the health check; Query also runs on the index. */
