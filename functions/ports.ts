@@ -179,6 +179,8 @@ export interface ImportRecord {
   readonly rows: number;
   readonly accepted: number;
   readonly errorCount: number;
+  /** Rows of a report file without any figure (an untouched template row): skipped, not refused. */
+  readonly blank?: number;
   readonly uploadedBy: string;
   /** The uploader's identity when the upload was announced: the file is checked against its role and unit. */
   readonly uploader?: Identity;
@@ -281,6 +283,20 @@ export interface WorkflowStore {
   putWorkflow(workflow: Workflow): Promise<boolean>;
 }
 
+/** An inspector's check of a data-quality flag: the figure stays as filed; the note says what was found. */
+export interface QualityCheck {
+  readonly flagId: string;
+  readonly note: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export interface QualityStore {
+  qualityChecks(cohort: string, period: string): Promise<QualityCheck[]>;
+  /** The latest check of a flag replaces an earlier one; every check is in the audit trail. */
+  putQualityCheck(cohort: string, period: string, check: QualityCheck): Promise<void>;
+}
+
 export interface Store
   extends UnitStore,
     ReportStore,
@@ -290,7 +306,8 @@ export interface Store
     CommitmentStore,
     UserStore,
     AuditStore,
-    WorkflowStore {
+    WorkflowStore,
+    QualityStore {
   /** Resolves when the table is reachable. */
   ping(): Promise<void>;
 }

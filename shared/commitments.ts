@@ -19,7 +19,7 @@ import { compare } from "./methodology/engine";
 import type { Comparator } from "./methodology/model";
 import { isMetricId, type Metrics, metricRollUp } from "./metrics";
 import { periodOf } from "./period";
-import { isRateId, type RateDefinition, rateDefinition } from "./rates";
+import { isRateId, type RateDefinition, rateDefinition, total } from "./rates";
 import { rollUp } from "./rollup";
 import type { ValidationIssue } from "./validation";
 
@@ -121,16 +121,6 @@ export function evaluate(commitment: Commitment, data: YearData): Evaluation {
   return evaluateCount(commitment, data, asOf, ytd.metrics) ?? noData;
 }
 
-function sum(metrics: Metrics, ids: readonly string[]): number | null {
-  let total = 0;
-  for (const id of ids) {
-    const value = metrics[id as keyof Metrics];
-    if (value === undefined) return null;
-    total += value;
-  }
-  return total;
-}
-
 function finished(
   commitment: Commitment,
   kind: MeasureKind,
@@ -158,8 +148,8 @@ function evaluateRate(
   asOf: string,
   metrics: Metrics,
 ): Evaluation | undefined {
-  const numerator = sum(metrics, definition.numerator);
-  const denominator = sum(metrics, definition.denominator);
+  const numerator = total(metrics, definition.numerator);
+  const denominator = total(metrics, definition.denominator);
   if (numerator === null || denominator === null || denominator === 0) return undefined;
   const actual = (numerator * 100) / denominator;
   const elapsed = data.elapsedQuarters;

@@ -16,6 +16,7 @@ export const METRIC_IDS = [
   "receivedPostal",
   "resolvedEarly",
   "resolvedOnTime",
+  "resolvedEarlyOrOnTime",
   "resolvedLate",
   "pendingWithinDeadline",
   "pendingOverdue",
@@ -44,6 +45,8 @@ const ROLL_UP: Record<MetricId, RollUp> = {
   receivedPostal: "sum",
   resolvedEarly: "sum",
   resolvedOnTime: "sum",
+  // đúng và trước hạn: one figure when the report does not split early from on time.
+  resolvedEarlyOrOnTime: "sum",
   resolvedLate: "sum",
   pendingWithinDeadline: "last", // still open at the end of the period
   pendingOverdue: "last",
@@ -68,6 +71,18 @@ export function isMetricId(id: string): id is MetricId {
 
 export function metricRollUp(id: MetricId): RollUp {
   return ROLL_UP[id];
+}
+
+/**
+ * A metric's value as the rates read it. Resolved early or on time is the combined figure when the
+ * report gives one, otherwise early + on time when both are given (missing when either is not).
+ */
+export function metricValue(m: Metrics, id: MetricId): number | undefined {
+  if (id !== "resolvedEarlyOrOnTime") return m[id];
+  if (m.resolvedEarlyOrOnTime !== undefined) return m.resolvedEarlyOrOnTime;
+  return m.resolvedEarly !== undefined && m.resolvedOnTime !== undefined
+    ? m.resolvedEarly + m.resolvedOnTime
+    : undefined;
 }
 
 /** Whether two reports carry exactly the same figures (a repeated submission). */

@@ -141,3 +141,16 @@ export function selectablePeriods(filedIds: readonly string[]): string[] {
   }
   return sortPeriodIds([...ids]).reverse();
 }
+
+/** Vietnam is UTC+7 all year (no daylight saving). */
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/** When a month's or quarter's report may be filed: the instant the period ends in Vietnam (the next day, 00:00 +07:00). */
+export function filingOpensAt(period: Period): Date {
+  return new Date(Date.UTC(period.year, period.endMonth, 1) - VIETNAM_OFFSET_MS);
+}
+
+/** The first filing day in Vietnam, as yyyy-mm-dd. */
+export function filingOpensOn(period: Period): string {
+  return new Date(filingOpensAt(period).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}

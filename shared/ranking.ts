@@ -71,6 +71,8 @@ export function rankWithChange(
 export interface RankingRow extends RankedWithChange {
   /** Component periods not filed: the unit is listed without a rank until they are. */
   readonly missing: readonly string[];
+  /** Filed, but without these figures the rate needs (metric ids). */
+  readonly missingInputs: readonly string[];
 }
 
 /** A cohort's leaderboard on one measure for one period (the API's answer, the dashboard's input). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveRates, isRateId, RATES, rateDefinition } from "./rates";
+import { formatPercent } from "./format";
+import { deriveRates, isRateId, RATES, rateDefinition, whyNoValue } from "./rates";
 
 describe("deriveRates", () => {
   it("computes the provincial city example of DOMAIN.md: 5,401 of 5,535 processed → 97.58 %", () => {
@@ -64,5 +65,33 @@ describe("deriveRates", () => {
     expect(rateDefinition("onlineRate").better).toBe("higher");
     expect(isRateId("onlineRate")).toBe(true);
     expect(isRateId("received")).toBe(false);
+  });
+
+  it("uses the combined early-or-on-time figure as officials publish it", () => {
+    // Hà Quảng, 9 months of 2021: received 526, resolved early or on time 516 ("đạt 98 %").
+    const rates = deriveRates({ received: 526, resolvedEarlyOrOnTime: 516 });
+    expect(rates.onTimeRateOfReceived).toBeCloseTo((516 / 526) * 100, 10);
+    expect(formatPercent("vi", rates.onTimeRateOfReceived as number)).toBe("98,10\u00a0%");
+    // Without late, the share of resolved is unknown: missing is not zero.
+    expect(rates.onTimeRateOfResolved).toBeNull();
+    expect(deriveRates({ resolvedEarlyOrOnTime: 90, resolvedLate: 10 }).onTimeRateOfResolved).toBe(90);
+  });
+
+  it("never gives a share above 100 %: a backlog resolved beyond received leaves the rate empty", () => {
+    expect(
+      deriveRates({ received: 100, carriedOver: 40, resolvedEarly: 10, resolvedOnTime: 120 }).onTimeRateOfReceived,
+    ).toBeNull();
+  });
+
+  it("names the inputs a rate lacks, so an empty cell can say what is missing", () => {
+    expect(whyNoValue("onTimeRateOfResolved", { resolvedEarlyOrOnTime: 5 })).toEqual({
+      missing: ["resolvedLate"],
+      zero: false,
+    });
+    expect(whyNoValue("onTimeRateOfReceived", { received: 5 })).toEqual({
+      missing: ["resolvedEarlyOrOnTime"],
+      zero: false,
+    });
+    expect(whyNoValue("onlineRate", { received: 0, receivedOnline: 0 })).toEqual({ missing: [], zero: true });
   });
 });

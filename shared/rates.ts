@@ -2,7 +2,7 @@
 // several in practice). A rate whose inputs are missing or whose denominator is 0 is null
 // (missing), never 0 % or 100 %. Rates are percentages, 0–100.
 
-import type { MetricId, Metrics } from "./metrics";
+import { type MetricId, type Metrics, metricValue } from "./metrics";
 
 export const RATE_IDS = [
   "onTimeRateOfResolved",
@@ -30,18 +30,22 @@ export interface RateDefinition {
 }
 
 /** Sum of the named counts, or null when any of them was not reported. */
-function total(m: Metrics, ...ids: (keyof Metrics)[]): number | null {
+export function total(m: Metrics, ids: readonly MetricId[]): number | null {
   let sum = 0;
   for (const id of ids) {
-    const value = m[id];
+    const value = metricValue(m, id);
     if (value === undefined) return null;
     sum += value;
   }
   return sum;
 }
 
+/**
+ * A share in percent. A numerator above its denominator is no share (only a backlog carried over can
+ * make early-or-on-time exceed received; every other case is refused when filed): no value, never 130 %.
+ */
 function percent(numerator: number | null, denominator: number | null): number | null {
-  if (numerator === null || denominator === null || denominator === 0) return null;
+  if (numerator === null || denominator === null || denominator === 0 || numerator > denominator) return null;
   return (numerator * 100) / denominator;
 }
 
@@ -52,20 +56,16 @@ function rate(id: RateId, better: "higher" | "lower", numerator: MetricId[], den
     better,
     numerator,
     denominator,
-    compute: (m) => percent(total(m, ...numerator), total(m, ...denominator)),
+    compute: (m) => percent(total(m, numerator), total(m, denominator)),
   };
 }
 
 export const RATES: readonly RateDefinition[] = [
-  // (early + on time) / (early + on time + late): the share of processed applications resolved in time.
-  rate(
-    "onTimeRateOfResolved",
-    "higher",
-    ["resolvedEarly", "resolvedOnTime"],
-    ["resolvedEarly", "resolvedOnTime", "resolvedLate"],
-  ),
-  // (early + on time) / received: the press-release style ("6,272 of 6,612 received on time").
-  rate("onTimeRateOfReceived", "higher", ["resolvedEarly", "resolvedOnTime"], ["received"]),
+  // (early or on time) / (early or on time + late): the share of processed applications resolved in time.
+  // "Early or on time" is the combined figure, or early + on time (metricValue).
+  rate("onTimeRateOfResolved", "higher", ["resolvedEarlyOrOnTime"], ["resolvedEarlyOrOnTime", "resolvedLate"]),
+  // (early or on time) / received: the press-release style ("516 of 526 received, 98 %").
+  rate("onTimeRateOfReceived", "higher", ["resolvedEarlyOrOnTime"], ["received"]),
   // Gia Lai style: (late resolved + pending overdue) / (received + carried over).
   rate("lateRate", "lower", ["resolvedLate", "pendingOverdue"], ["received", "carriedOver"]),
   rate("onlineRate", "higher", ["receivedOnline"], ["received"]),
@@ -93,4 +93,15 @@ export function rateDefinition(id: RateId): RateDefinition {
 
 export function deriveRates(metrics: Metrics): Rates {
   return Object.fromEntries(RATES.map((rate) => [rate.id, rate.compute(metrics)])) as Rates;
+}
+
+/**
+ * Why a rate has no value, in terms a reporter can act on: the inputs not reported (early or on time
+ * names itself, or the split it stands for), or "zero" when its denominator is 0.
+ */
+export function whyNoValue(id: RateId, m: Metrics): { missing: MetricId[]; zero: boolean } {
+  const definition = rateDefinition(id);
+  const inputs = [...new Set([...definition.numerator, ...definition.denominator])];
+  const missing = inputs.filter((input) => metricValue(m, input) === undefined);
+  return { missing, zero: missing.length === 0 && total(m, definition.denominator) === 0 };
 }

@@ -49,7 +49,7 @@ describe("validateReport", () => {
         ["metrics.resolvedLate", "error.count"],
         ["metrics.returned", "error.count"],
         ["metrics.bogus", "error.unknownField"],
-        ["period", "error.period"],
+        ["period", "error.filingPeriod"],
       ]),
     );
     expect(issues).toHaveLength(6);
@@ -87,8 +87,42 @@ describe("checkRelations", () => {
     ]);
   });
 
-  it("does not judge the balance when received or carried over is unknown", () => {
-    expect(checkRelations({ received: 10, resolvedOnTime: 500 })).toEqual([]);
+  it("refuses more resolved than received when carried over is not given, asking for it", () => {
+    // The reporter's case: received 100, on time 120, early 10, carried over blank — was "130 % on time".
+    expect(checkRelations({ received: 100, resolvedOnTime: 120, resolvedEarly: 10 })).toEqual([
+      { path: "metrics.carriedOver", key: "error.balanceNeedsCarriedOver", params: { resolved: 130, received: 100 } },
+    ]);
+    // With the backlog given, the same figures can be true.
+    expect(checkRelations({ received: 100, carriedOver: 40, resolvedOnTime: 120, resolvedEarly: 10 })).toEqual([]);
+    // Pending and returned alone are not judged without carried over (the backlog may hold them).
+    expect(checkRelations({ received: 10, pendingWithinDeadline: 30 })).toEqual([]);
+  });
+
+  it("counts the combined early-or-on-time figure in the balance, and refuses it beside a split that disagrees", () => {
+    expect(checkRelations({ received: 526, resolvedEarlyOrOnTime: 516 })).toEqual([]);
+    expect(checkRelations({ received: 526, resolvedEarlyOrOnTime: 530 })[0]?.key).toBe("error.balanceNeedsCarriedOver");
+    expect(checkRelations({ received: 50, carriedOver: 0, resolvedEarlyOrOnTime: 40, resolvedLate: 11 })[0]?.key).toBe(
+      "error.balance",
+    );
+    expect(checkRelations({ resolvedEarly: 3, resolvedOnTime: 4, resolvedEarlyOrOnTime: 8 })).toEqual([
+      { path: "metrics.resolvedEarlyOrOnTime", key: "error.combinedMismatch", params: { combined: 8, sum: 7 } },
+    ]);
+    expect(checkRelations({ resolvedEarly: 3, resolvedOnTime: 4, resolvedEarlyOrOnTime: 7 })).toEqual([]);
+  });
+
+  it("keeps every share's parts within its whole: channels, payments, digitised", () => {
+    const issues = checkRelations({
+      received: 10,
+      receivedOnline: 6,
+      receivedPostal: 5,
+      onlinePayments: 7,
+      digitized: 11,
+    });
+    expect(issues.map((issue) => [issue.path, issue.key])).toEqual([
+      ["metrics.receivedPostal", "error.partsExceedWhole"],
+      ["metrics.onlinePayments", "error.partExceedsWhole"],
+      ["metrics.digitized", "error.partExceedsWhole"],
+    ]);
   });
 
   it("rejects a part larger than its whole, on the part's field", () => {

@@ -2,7 +2,7 @@
 // opening and closing stocks are taken from the first and last component; rates are never averaged:
 // they are derived again from the rolled-up counts (rates.ts).
 
-import { METRICS, type Metrics } from "./metrics";
+import { METRICS, type Metrics, metricValue } from "./metrics";
 import { componentPeriods, type Period } from "./period";
 
 export interface RolledUp {
@@ -39,6 +39,8 @@ export function rollUp(period: Period, filed: ReadonlyMap<string, Metrics>): Rol
 function combine(parts: readonly (Metrics | undefined)[]): Metrics {
   const result: Metrics = {};
   for (const { id, rollUp: rule } of METRICS) {
+    // The combined early-or-on-time figure appears in a roll-up only when some part gave it as such.
+    if (id === "resolvedEarlyOrOnTime" && parts.every((part) => part?.resolvedEarlyOrOnTime === undefined)) continue;
     if (rule === "first") {
       const value = parts[0]?.[id];
       if (value !== undefined) result[id] = value;
@@ -49,7 +51,9 @@ function combine(parts: readonly (Metrics | undefined)[]): Metrics {
       let sum = 0;
       let complete = true;
       for (const part of parts) {
-        const value = part?.[id];
+        // Early-or-on-time sums each part's figure as given, combined or split (a quarter may give the
+        // split, the next only the combined count).
+        const value = part && id === "resolvedEarlyOrOnTime" ? metricValue(part, id) : part?.[id];
         if (value === undefined) complete = false;
         else sum += value;
       }

@@ -117,6 +117,7 @@ describe("POST /api/reports", () => {
   });
 
   it("rejects an unknown unit, a bad source and a cross-field violation, in English on request", async () => {
+    stack.clock = new Date("2025-10-08T01:00:00Z");
     const unknown = await app.request(
       "/api/reports?lang=en",
       json({ unitId: "ghost", period: "2025-Q3", metrics: { received: 1 } }),

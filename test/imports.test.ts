@@ -25,7 +25,9 @@ const request = (
   ...extra,
 });
 // Surveys and commitments are the inspector's files.
-const INSPECTOR: Partial<ImportRequest> = { uploader: { kind: "user", username: "vanthu", role: "inspector", unitId: null } };
+const INSPECTOR: Partial<ImportRequest> = {
+  uploader: { kind: "user", username: "vanthu", role: "inspector", unitId: null },
+};
 const latest = (unitId: string, period: string) => stack.deps.store.latestReport(unitId, period);
 
 beforeAll(async () => {
@@ -106,10 +108,10 @@ describe("report files", () => {
   });
 
   it("loses neither of two imports touching the same unit and period at once", async () => {
-    const a = csv("unitId,period,received\nxa-a1,2025-Q4,10\n");
-    const b = csv("unitId,period,received\nxa-a1,2025-Q4,11\n");
+    const a = csv("unitId,period,received\nxa-a1,2025-Q3,10\n");
+    const b = csv("unitId,period,received\nxa-a1,2025-Q3,11\n");
     await Promise.all([runImport(stack.deps, request("a.csv", a)), runImport(stack.deps, request("b.csv", b))]);
-    const history = await stack.deps.store.reportHistory("xa-a1", "2025-Q4");
+    const history = await stack.deps.store.reportHistory("xa-a1", "2025-Q3");
     expect(history.map((v) => v.metrics.received).sort()).toEqual([10, 11]);
   });
 });
@@ -173,20 +175,32 @@ describe("unit and survey files", () => {
 
   it("aggregates SIPAS answers for a period, and rejects unknown units and bad answers by row", async () => {
     const answers = csv("respondent,unit,element,criterion,answer\nr1,huyen-a,E1,E1.1,5\nr2,huyen-a,E1,E1.1,2\n");
-    const { record } = await runImport(stack.deps, request("sipas-2025.csv", answers, "sipas", { period: "2025", ...INSPECTOR }));
+    const { record } = await runImport(
+      stack.deps,
+      request("sipas-2025.csv", answers, "sipas", { period: "2025", ...INSPECTOR }),
+    );
     expect(record).toMatchObject({ status: "applied", rows: 1 });
     const [result] = await stack.deps.store.surveyResultsOfPeriod("sipas", "2025");
     expect(result).toMatchObject({ unit: "huyen-a", respondents: 2, answers: 2 });
     const bad = csv("respondent,unit,element,criterion,answer\nr1,ghost,E1,E1.1,5\nr2,huyen-a,E1,E1.1,9\n");
-    const rejected = await runImport(stack.deps, request("sipas-bad.csv", bad, "sipas", { period: "2025", ...INSPECTOR }));
+    const rejected = await runImport(
+      stack.deps,
+      request("sipas-bad.csv", bad, "sipas", { period: "2025", ...INSPECTOR }),
+    );
     expect(rejected.errors.map((e) => [e.row, e.key])).toEqual([
       [2, "error.unknownUnit"],
       [3, "error.sipas.answer"],
     ]);
     // The same file for another survey period is not a duplicate.
-    const otherYear = await runImport(stack.deps, request("sipas-2024.csv", answers, "sipas", { period: "2024", ...INSPECTOR }));
+    const otherYear = await runImport(
+      stack.deps,
+      request("sipas-2024.csv", answers, "sipas", { period: "2024", ...INSPECTOR }),
+    );
     expect(otherYear.record.status).toBe("applied");
-    const again = await runImport(stack.deps, request("sipas-2025 (1).csv", answers, "sipas", { period: "2025", ...INSPECTOR }));
+    const again = await runImport(
+      stack.deps,
+      request("sipas-2025 (1).csv", answers, "sipas", { period: "2025", ...INSPECTOR }),
+    );
     expect(again.record.status).toBe("duplicate");
     const noPeriod = await runImport(stack.deps, request("sipas-x.csv", answers, "sipas", INSPECTOR));
     expect(noPeriod.errors[0]?.key).toBe("error.period");
@@ -196,7 +210,9 @@ describe("unit and survey files", () => {
     const file = csv(
       "unit,year,measure,comparator,target,signedBy,signedOn\nhuyen-a,2026,onlineRate,>,50,Chủ tịch UBND huyện,2026-01-15\nhuyen-b,2026,resolvedLate,=,0,Chủ tịch UBND huyện,2026-01-15\n",
     );
-    expect((await runImport(stack.deps, request("cam-ket-2026.csv", file, "commitments", INSPECTOR))).record).toMatchObject({
+    expect(
+      (await runImport(stack.deps, request("cam-ket-2026.csv", file, "commitments", INSPECTOR))).record,
+    ).toMatchObject({
       status: "applied",
       rows: 2,
     });
@@ -206,7 +222,9 @@ describe("unit and survey files", () => {
     // A file carries no reason: changing a signed commitment by file is refused row by row.
     const amended = await runImport(stack.deps, request("dieu-chinh.csv", changed, "commitments", INSPECTOR));
     expect(amended.record.status).toBe("rejected");
-    expect(amended.errors.map((e) => [e.row, e.column, e.key])).toEqual([[2, "target", "error.commitment.reasonRequired"]]);
+    expect(amended.errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, "target", "error.commitment.reasonRequired"],
+    ]);
     const history = await stack.deps.store.commitmentHistory("huyen-a", 2026, "onlineRate");
     expect(history.map((v) => [v.version, v.target, v.savedBy])).toEqual([[1, 50, "vanthu"]]);
     // …and a file of a kind the uploader may not load is refused whole.

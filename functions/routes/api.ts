@@ -9,6 +9,7 @@ import { healthRoutes } from "./health";
 import { importRoutes } from "./imports";
 import { methodologyRoutes } from "./methodologies";
 import { periodRoutes } from "./periods";
+import { qualityRoutes } from "./quality";
 import { rankingRoutes } from "./rankings";
 import { reportRoutes } from "./reports";
 import { leaderboardRoutes, scoreRoutes } from "./scores";
@@ -22,6 +23,7 @@ export const apiRoutes: RouteGroup = (deps) => [
   ["/api/users", userRoutes(deps)],
   ["/api/audit", auditRoutes(deps)],
   ["/api/workflow", workflowRoutes(deps)],
+  ["/api/quality", qualityRoutes(deps)],
   ["/api/units", unitRoutes(deps)],
   ["/api/units", unitCommitmentRoutes(deps)],
   ["/api/reports", reportRoutes(deps)],

@@ -7,7 +7,7 @@ import { can, fromParam } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
-import { periodFigures, reportHistory, requireUnit, unitReports } from "../services/reports";
+import { correctReport, periodFigures, reportHistory, requireUnit, unitReports } from "../services/reports";
 import { appraisalHistory, appraise, getAppraisal, unitScorecard } from "../services/scoring";
 import { jsonBody } from "./body";
 
@@ -31,6 +31,17 @@ export function unitRoutes(deps: Deps) {
       .get("/:id/reports/:period", can(deps, "report.read", unit), async (c) =>
         c.json(await periodFigures(deps, c.req.param("id"), c.req.param("period"))),
       )
+      // Some figures changed, the rest kept: merged onto the latest version explicitly, filed as a new version.
+      .patch("/:id/reports/:period", can(deps, "report.file", unit), async (c) => {
+        const { report, created } = await correctReport(
+          deps,
+          actorOf(c),
+          c.req.param("id"),
+          c.req.param("period"),
+          await jsonBody(c),
+        );
+        return c.json({ report, created }, created ? 201 : 200);
+      })
       .get("/:id/reports/:period/history", can(deps, "report.read", unit), async (c) =>
         c.json({ versions: await reportHistory(deps, c.req.param("id"), c.req.param("period")) }),
       )

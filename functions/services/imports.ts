@@ -42,7 +42,7 @@ export interface ImportRequest {
 }
 
 type Staged =
-  | { kind: "reports"; rows: ReportRow[] }
+  | { kind: "reports"; rows: ReportRow[]; blank: number }
   | { kind: "commitments"; rows: Commitment[] }
   | { kind: "units"; rows: Unit[] }
   | { kind: "sipas"; rows: SipasUnitResult[]; period: string };
@@ -79,7 +79,7 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
     .update(request.bytes)
     .update(`\u0000${request.period ?? ""}`)
     .digest("hex");
-  const base: ImportRecord = {
+  let base: ImportRecord = {
     importId,
     kind,
     fileName: request.fileName,
@@ -119,6 +119,8 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
 
   const staged = checked.staged;
   const rows = staged.rows.length;
+  // A template's untouched rows are counted, not imported ("3 rows imported, 117 left blank").
+  if (staged.kind === "reports" && staged.blank > 0) base = { ...base, blank: staged.blank };
   await deps.store.putImport({ ...base, rows });
   await deps.store.putImportRows(
     importId,
@@ -204,11 +206,11 @@ async function checkFile(deps: Deps, kind: ImportKind, request: ImportRequest): 
   if (!decoded.ok) return fileError(decoded.key, decoded.params);
   const units = await deps.store.listUnits();
   if (kind === "reports") {
-    const { reports, errors } = checkReportRows(decoded.rows, new Set(units.map((unit) => unit.id)));
+    const { reports, errors, blank } = checkReportRows(decoded.rows, new Set(units.map((unit) => unit.id)), deps.now());
     const refused = errors.count > 0 ? errors : await reportRowsAllowed(deps, request.uploader, units, reports);
     return refused.count > 0
       ? { ok: false, rows: decoded.rows.length - 1, errors: refused }
-      : { ok: true, staged: { kind, rows: reports } };
+      : { ok: true, staged: { kind, rows: reports, blank } };
   }
   if (kind === "commitments") {
     const { commitments, errors } = checkCommitmentRows(decoded.rows, new Set(units.map((unit) => unit.id)));

@@ -4,7 +4,7 @@ import { InvalidInputError } from "../../shared/errors";
 import { figuresFrom, isComplete } from "../../shared/figures";
 import { parsePeriod, previousPeriod } from "../../shared/period";
 import { type Ranking, rankWithChange } from "../../shared/ranking";
-import { isRateId, type RateId, rateDefinition } from "../../shared/rates";
+import { isRateId, type RateId, rateDefinition, whyNoValue } from "../../shared/rates";
 import type { ReportVersion } from "../../shared/report";
 import { periodsToRead } from "../../shared/rollup";
 import type { Unit } from "../../shared/units";
@@ -26,10 +26,11 @@ export async function rankCohort(deps: Deps, cohort: string, periodId: string, m
     valuesFor(deps, units, period.id, metric),
     valuesFor(deps, units, previous.id, metric),
   ]);
-  const missing = new Map(current.map((row) => [row.unitId, row.missing]));
+  const missing = new Map(current.map((row) => [row.unitId, row]));
   const rows = rankWithChange(current, before, better).map((row) => ({
     ...row,
-    missing: missing.get(row.unitId) ?? [],
+    missing: missing.get(row.unitId)?.missing ?? [],
+    missingInputs: missing.get(row.unitId)?.missingInputs ?? [],
   }));
   return { cohort, period: period.id, previousPeriod: previous.id, metric, better, rows };
 }
@@ -49,11 +50,14 @@ async function valuesFor(deps: Deps, units: readonly Unit[], periodId: string, m
   }
   return units.map((unit) => {
     const figures = figuresFrom(unit.id, period.id, filedByUnit.get(unit.id) ?? []);
+    const complete = isComplete(figures);
     return {
       unitId: unit.id,
       name: unit.name,
-      value: isComplete(figures) ? figures.rates[metric] : null,
+      value: complete ? figures.rates[metric] : null,
       missing: figures.sources.length === 0 ? [period.id] : figures.missing,
+      // Filed in full but without a figure the rate needs: which (the leaderboard names them).
+      missingInputs: complete && figures.rates[metric] === null ? whyNoValue(metric, figures.metrics).missing : [],
     };
   });
 }

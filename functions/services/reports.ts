@@ -3,8 +3,8 @@
 import { actorName } from "../../shared/access/identity";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../shared/errors";
 import { figuresFrom, type PeriodFigures } from "../../shared/figures";
-import { parsePeriod, sortPeriodIds } from "../../shared/period";
-import { type ReportSource, type ReportVersion, validateReport } from "../../shared/report";
+import { parsePeriod, periodOf, sortPeriodIds } from "../../shared/period";
+import { checkFilingOpen, type ReportSource, type ReportVersion, validateReport } from "../../shared/report";
 import type { Unit } from "../../shared/units";
 import { filingRule } from "../../shared/workflow";
 import type { Deps } from "../deps";
@@ -33,6 +33,8 @@ export async function submitReport(deps: Deps, actor: Actor, body: unknown): Pro
   }
   if (!validated.ok || issues.length > 0) throw new InvalidInputError(issues);
   const { unitId, period } = validated.value;
+  const notEnded = checkFilingOpen(periodOf(period), deps.now());
+  if (notEnded) throw new InvalidInputError([notEnded]);
   const unit = await deps.store.getUnit(unitId);
   if (!unit) throw new InvalidInputError([{ path: "unitId", key: "error.unknownUnit", params: { value: unitId } }]);
   const reason = typeof rawReason === "string" ? rawReason.trim() : "";
@@ -63,6 +65,26 @@ export async function submitReport(deps: Deps, actor: Actor, body: unknown): Pro
     () => deps.store.saveReport(validated.value, submission),
     (saved) => ({ version: saved.report.version, created: saved.created, metrics: saved.report.metrics }),
   );
+}
+
+/**
+ * Changes some figures of the latest version explicitly: the given metrics replace theirs, a null removes
+ * one, every other figure is kept; the result is filed as a whole new version (submitReport's checks).
+ */
+export async function correctReport(deps: Deps, actor: Actor, unitId: string, periodId: string, body: unknown) {
+  const period = requirePeriod(periodId);
+  const latest = await deps.store.latestReport(unitId, period.id);
+  if (!latest) throw new NotFoundError("error.reportNotFound", { unitId, period: period.id });
+  const { metrics: changes, ...rest } = (body ?? {}) as { metrics?: unknown };
+  if (typeof changes !== "object" || changes === null || Array.isArray(changes)) {
+    throw new InvalidInputError([{ path: "metrics", key: "error.notAnObject" }]);
+  }
+  const merged: Record<string, unknown> = { ...latest.metrics };
+  for (const [id, value] of Object.entries(changes)) {
+    if (value === null) delete merged[id];
+    else merged[id] = value;
+  }
+  return submitReport(deps, actor, { ...rest, unitId, period: period.id, metrics: merged });
 }
 
 function requirePeriod(periodId: string) {

@@ -12,6 +12,7 @@ import { auditRepo } from "./audit-repo";
 import { commitmentsRepo } from "./commitments-repo";
 import { createDb } from "./db";
 import { importsRepo } from "./imports-repo";
+import { qualityRepo } from "./quality-repo";
 import { reportsRepo } from "./reports-repo";
 import { scoresRepo } from "./scores-repo";
 import { TABLE_KEYS } from "./table";
@@ -33,6 +34,7 @@ export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
     ...usersRepo(db),
     ...auditRepo(db, () => new Date().toISOString().slice(0, 10)),
     ...workflowRepo(db),
+    ...qualityRepo(db),
   };
 }
 

@@ -131,6 +131,12 @@ export const keys = {
   }),
   allWorkflows: () => ({ gsi1pk: "WORKFLOWS" }),
 
+  qualityCheck: (cohort: string, period: string, flagId: string) => ({
+    pk: `QUALITY#${cohort}#${period}`,
+    sk: `FLAG#${flagId}`,
+  }),
+  qualityChecks: (cohort: string, period: string) => ({ pk: `QUALITY#${cohort}#${period}`, skPrefix: "FLAG#" }),
+
   // Commitments are versioned like reports: the latest is the highest version of (unit, year, measure).
   commitmentVersion: (unitId: string, year: number, measure: string, version: number) => ({
     pk: `UNIT#${unitId}`,

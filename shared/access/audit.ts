@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "workflow.move",
   "publish",
   "import",
+  "quality.check",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, Record<StaffRole, "A" | "S" | "O" | "M" | "-">> =
   "workflow.advance": { admin: "-", inspector: "A", chair: "-", reporter: "-" },
   "workflow.reopen": { admin: "A", inspector: "-", chair: "-", reporter: "-" },
   "audit.read": { admin: "A", inspector: "A", chair: "-", reporter: "-" },
+  "quality.read": { admin: "A", inspector: "A", chair: "-", reporter: "-" },
+  "quality.check": { admin: "-", inspector: "A", chair: "-", reporter: "-" },
   "user.manage": { admin: "A", inspector: "-", chair: "-", reporter: "-" },
 };
 

@@ -28,6 +28,8 @@ export const ACTIONS = [
   "workflow.advance", // open → closed → appraised → published (and back before publishing)
   "workflow.reopen", // published → appraised
   "audit.read",
+  "quality.read", // data-quality flags of a cohort-period
+  "quality.check", // mark a flag as checked, with a note
   "user.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -66,6 +68,7 @@ export const GRANTS: Readonly<Record<StaffRole, Partial<Record<Action, Reach>>>>
     "workflow.read": ANY,
     "workflow.reopen": ANY,
     "audit.read": ANY,
+    "quality.read": ANY,
     "user.manage": ANY,
   },
   inspector: {
@@ -85,6 +88,8 @@ export const GRANTS: Readonly<Record<StaffRole, Partial<Record<Action, Reach>>>>
     "workflow.read": ANY,
     "workflow.advance": ANY,
     "audit.read": ANY,
+    "quality.read": ANY,
+    "quality.check": ANY,
   },
   chair: {
     "unit.read": ANY,

@@ -1,10 +1,12 @@
 // English catalogue: every key of the Vietnamese one, checked by the type.
 
+import { enFigures } from "./en-figures";
 import { enTrust } from "./en-trust";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
   ...enTrust,
+  ...enFigures,
   "app.title": "ParWatch — Public-administration reform monitor",
   "app.demoNotice": "Demo data, not real figures",
   "nav.leaderboard": "Leaderboard",

@@ -1,9 +1,11 @@
 // Vietnamese catalogue: the product's first language. Keys are shared with en.ts.
 
+import { viFigures } from "./vi-figures";
 import { viTrust } from "./vi-trust";
 
 export const vi = {
   ...viTrust,
+  ...viFigures,
   "app.title": "ParWatch — Theo dõi cải cách hành chính",
   "app.demoNotice": "Dữ liệu minh họa, không phải số liệu thật",
   "nav.leaderboard": "Bảng xếp hạng",

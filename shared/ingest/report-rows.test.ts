@@ -71,14 +71,48 @@ describe("checkReportRows", () => {
       ]),
     ).toEqual([
       [2, "unitId", "error.unknownUnit"],
-      [3, "period", "error.period"],
+      [3, "period", "error.filingPeriod"],
       [3, "received", "error.import.count"],
       [3, "resolvedOnTime", "error.import.formula"],
       [4, "period", "error.rollUpPeriod"],
       [5, "unitId", "error.required"],
-      [6, "", "error.noMetrics"],
+      // Row 6 has no figure at all: left out and counted, not refused.
       [7, "feedbackOnTime", "error.partExceedsWhole"],
       [9, "unitId", "error.import.duplicateRow"],
+    ]);
+  });
+
+  it("skips a template's untouched rows and counts them; a file of nothing but blank rows is refused", () => {
+    const template = [
+      ["unitId", "unitName", "period", "received", "resolvedEarlyOrOnTime"],
+      ["xa-a", "Xã A", "2025-Q3", "526", "516"],
+      ["xa-b", "Xã B", "2025-Q3", "", ""],
+      ["huyen-c", "Huyện C", "2025-Q3", "", ""],
+    ];
+    const result = checkReportRows(template, units, new Date("2025-10-02T00:00:00Z"));
+    expect(result.errors.count).toBe(0);
+    expect(result.blank).toBe(2);
+    expect(result.reports.map((r) => r.input)).toEqual([
+      { unitId: "xa-a", period: "2025-Q3", metrics: { received: 526, resolvedEarlyOrOnTime: 516 } },
+    ]);
+    const empty = checkReportRows([template[0] as string[], template[2] as string[]], units);
+    expect(empty.errors.kept.map((e) => [e.key, e.params])).toEqual([["error.import.allBlank", { blank: 1 }]]);
+  });
+
+  it("refuses a period that has not ended in Vietnam on the row's period cell", () => {
+    const rows = [
+      ["unitId", "period", "received"],
+      ["xa-a", "2026-Q4", "5"],
+    ];
+    const { errors } = checkReportRows(rows, units, new Date("2026-12-01T03:00:00Z"));
+    expect(errors.kept).toEqual([
+      {
+        row: 2,
+        column: "period",
+        value: "2026-Q4",
+        key: "error.periodNotEnded",
+        params: { period: "2026-Q4", opens: "2027-01-01" },
+      },
     ]);
   });
 

@@ -4,7 +4,7 @@
 
 import type { MetricId, Metrics } from "../metrics";
 import { parsePeriod } from "../period";
-import { checkRelations, type ReportInput } from "../report";
+import { checkFilingOpen, checkRelations, type ReportInput } from "../report";
 import { readCount } from "./cells";
 import { type ReportColumn, reportColumn } from "./columns";
 import { RowErrors } from "./row-error";
@@ -18,12 +18,19 @@ export interface ReportRow {
 export interface CheckedReportRows {
   readonly reports: ReportRow[];
   readonly errors: RowErrors;
+  /** Rows with a unit but no figure at all (a template's untouched rows): skipped, not refused. */
+  readonly blank: number;
 }
 
-/** rows[0] is the heading row; units is every known unit id. */
-export function checkReportRows(rows: readonly (readonly string[])[], units: ReadonlySet<string>): CheckedReportRows {
+/** rows[0] is the heading row; units is every known unit id; `now` decides which periods have ended. */
+export function checkReportRows(
+  rows: readonly (readonly string[])[],
+  units: ReadonlySet<string>,
+  now: Date = new Date(),
+): CheckedReportRows {
   const errors = new RowErrors();
   const reports: ReportRow[] = [];
+  let blank = 0;
   const [heading = [], ...data] = rows;
   const columns: (ReportColumn | undefined)[] = heading.map((text) => reportColumn(text));
   const seenColumns = new Map<ReportColumn, number>();
@@ -45,7 +52,7 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
     errors.push({ row: 1, column: "", value: "", key: "error.import.noMetricColumns" });
   }
   if (data.length === 0) errors.push({ row: 1, column: "", value: "", key: "error.import.noRows" });
-  if (errors.count > 0) return { reports, errors };
+  if (errors.count > 0) return { reports, errors, blank };
 
   const unitAt = seenColumns.get("unitId") as number;
   const periodAt = seenColumns.get("period") as number;
@@ -55,6 +62,11 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
   data.forEach((cells, index) => {
     const row = index + 2;
     const cell = (at: number) => (cells[at] ?? "").trim();
+    // A template row nobody filled in (no figure at all) is left out and counted, whatever its unit says.
+    if (metricColumns.every(([, at]) => cell(at) === "")) {
+      blank++;
+      return;
+    }
     const before = errors.count;
     const unitId = cell(unitAt);
     const periodText = cell(periodAt);
@@ -74,7 +86,7 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
         row,
         column: heading[periodAt] as string,
         value: periodText,
-        key: "error.period",
+        key: "error.filingPeriod",
         params: { value: periodText },
       });
     } else if (period.kind !== "month" && period.kind !== "quarter") {
@@ -85,6 +97,16 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
         key: "error.rollUpPeriod",
         params: { value: periodText },
       });
+    } else {
+      const notEnded = checkFilingOpen(period, now);
+      if (notEnded)
+        errors.push({
+          row,
+          column: heading[periodAt] as string,
+          value: periodText,
+          key: notEnded.key,
+          params: notEnded.params,
+        });
     }
     const metrics: Metrics = {};
     for (const [metric, at] of metricColumns) {
@@ -93,10 +115,6 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
       else if (result.value !== undefined) metrics[metric] = result.value;
     }
     if (errors.count > before) return;
-    if (Object.keys(metrics).length === 0) {
-      errors.push({ row, column: "", value: "", key: "error.noMetrics" });
-      return;
-    }
     const key = `${unitId}\u0000${period?.id}`;
     const first = firstRow.get(key);
     if (first !== undefined) {
@@ -124,5 +142,7 @@ export function checkReportRows(rows: readonly (readonly string[])[], units: Rea
     }
     if (problems.length === 0) reports.push({ row, input: { unitId, period: period?.id as string, metrics } });
   });
-  return { reports, errors };
+  if (errors.count === 0 && reports.length === 0)
+    errors.push({ row: 1, column: "", value: "", key: "error.import.allBlank", params: { blank } });
+  return { reports, errors, blank };
 }

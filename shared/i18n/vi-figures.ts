@@ -1,0 +1,17 @@
+// Vietnamese messages of report plausibility, combined counts, filing periods and data quality.
+
+export const viFigures = {
+  "metric.resolvedEarlyOrOnTime": "Giải quyết đúng và trước hạn",
+  "error.balanceNeedsCarriedOver":
+    "Số đã giải quyết ({resolved}) lớn hơn số tiếp nhận ({received}): hãy nhập số tồn kỳ trước (hồ sơ chuyển từ kỳ trước sang).",
+  "error.combinedMismatch":
+    "Số giải quyết đúng và trước hạn ({combined}) phải bằng trước hạn + đúng hạn ({sum}); nếu đã nhập tách riêng thì để trống ô này.",
+  "error.partsExceedWhole": "{partsLabel} ({partValue}) không được lớn hơn {wholeLabel} ({wholeValue}).",
+  "metric.receivedChannels": "Tiếp nhận trực tuyến + qua bưu chính",
+  "error.filingPeriod":
+    "Kỳ báo cáo không hợp lệ: {value}. Báo cáo theo tháng (ví dụ 2026-M07) hoặc quý (ví dụ 2026-Q3).",
+  "error.import.allBlank": "Tệp không có dòng nào có số liệu ({blank} dòng để trống).",
+  "import.blankRows": "{blank} dòng để trống đã được bỏ qua.",
+  "error.quality.unknownFlag": "Không có cờ {value} ở kỳ này.",
+  "error.periodNotEnded": "Kỳ {period} chưa kết thúc: có thể nộp báo cáo từ ngày {opens} (giờ Việt Nam).",
+} as const;
