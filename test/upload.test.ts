@@ -86,6 +86,14 @@ describe("upload through the presigned URL", () => {
     expect(report.report).toMatchObject({ source: "file", submittedBy: "vanthu.tanphuoc", metrics: { received: 812 } });
   });
 
+  it("ingests a file whose name has spaces, Vietnamese letters and a plus sign", async () => {
+    const result = await upload(
+      "báo cáo quý 3 + bổ sung.csv",
+      "unitId,period,received,resolvedOnTime\nhuyen-tan-phuoc,2026-M08,640,600\n",
+    );
+    expect(result.record).toMatchObject({ status: "applied", rows: 1, fileName: "báo cáo quý 3 + bổ sung.csv" });
+  });
+
   it("returns a bad file's errors by row, in the reader's language, and as CSV", async () => {
     const result = await upload(
       "loi.csv",
@@ -96,7 +104,7 @@ describe("upload through the presigned URL", () => {
       result.errors.map((e: { row: number; column: string; message: string }) => `${e.row} ${e.column}: ${e.message}`),
     ).toEqual([
       "2 unitId: There is no unit with id khong-co.",
-      "3 period: Invalid period: 2026-M13. Use 2024, 2024-H1, 2024-9M, 2024-Q3 or 2024-M07.",
+      "3 period: Invalid reporting period: 2026-M13. Reports are monthly (e.g. 2026-M07) or quarterly (e.g. 2026-Q3).",
       "3 received: Must be a whole number, 0 or more (for example 1234 or 1,234).",
     ]);
     const bytes = new Uint8Array(await (await api(`/api/imports/${result.record.importId}/errors.csv`)).arrayBuffer());

@@ -15,13 +15,19 @@ export interface S3EventNotification {
   }[];
 }
 
-/** Object keys created in an S3 event notification (they arrive URL-encoded, spaces as +). */
-export function keysOfS3Event(event: S3EventNotification): string[] {
+/**
+ * How an event names its objects: AWS's S3 notifications URL-encode the key (spaces as +); the embedded
+ * s3rver hands over the key itself, already decoded — decoding it again would name another object.
+ */
+export type KeyEncoding = "url-encoded" | "as-is";
+
+/** Object keys created in an S3 event notification. */
+export function keysOfS3Event(event: S3EventNotification, encoding: KeyEncoding = "url-encoded"): string[] {
   return (event.Records ?? [])
     .filter((record) => record.eventName === undefined || record.eventName.startsWith("ObjectCreated"))
     .map((record) => record.s3?.object?.key)
     .filter((key): key is string => typeof key === "string")
-    .map((key) => decodeURIComponent(key.replace(/\+/g, " ")));
+    .map((key) => (encoding === "as-is" ? key : decodeURIComponent(key.replace(/\+/g, " "))));
 }
 
 /**
@@ -31,9 +37,10 @@ export function keysOfS3Event(event: S3EventNotification): string[] {
 export async function ingestS3Event(
   deps: Deps,
   event: S3EventNotification,
+  encoding: KeyEncoding = "url-encoded",
 ): Promise<{ key: string; status: string }[]> {
   const outcomes: { key: string; status: string }[] = [];
-  for (const key of keysOfS3Event(event)) {
+  for (const key of keysOfS3Event(event, encoding)) {
     const outcome = await ingestUpload(deps, key);
     outcomes.push({ key, status: outcome?.record.status ?? "ignored" });
   }

@@ -87,7 +87,7 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
   const { deps, embedded, created } = await openLocalStore(options.dataDir);
   // Files uploaded through presigned URLs are ingested when they land, as the S3-event Lambda does.
   embedded.onS3Event((event) => {
-    ingestS3Event(deps, event).catch((error) => log(`Import failed: ${(error as Error).message}`));
+    ingestS3Event(deps, event, "as-is").catch((error) => log(`Import failed: ${(error as Error).message}`));
   });
   if (!created) {
     const recovered = await recoverImports(deps);
