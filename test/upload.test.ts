@@ -189,7 +189,14 @@ describe("the S3-event entry", () => {
     const key = uploadKey("reports", announced.importId, "bao cao thang 11.csv");
     expect(announced.key).toBe(key);
     await server.deps.blobs.put(key, "unitId,period,received\nhuyen-tan-phuoc,2026-M09,7\n", "text/csv");
-    // Keys arrive URL-encoded with spaces as "+", as S3 writes them into notifications.
+    // The embedded S3's own event ingests it (its key as-is)…
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if ((await server.deps.store.getImport(announced.importId))?.status === "applied") break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    expect((await server.deps.store.getImport(announced.importId))?.status).toBe("applied");
+    // …and the same object delivered as AWS writes notifications — URL-encoded, spaces as "+" — names the
+    // same object, finds it applied and writes nothing more (S3 delivers at least once).
     const encoded = encodeURIComponent(key).replace(/%20/g, "+").replace(/%2F/g, "/");
     const outcomes = await ingestS3Event(server.deps, {
       Records: [
@@ -197,6 +204,7 @@ describe("the S3-event entry", () => {
         { eventName: "ObjectRemoved:Delete", s3: { bucket: { name: "parwatch-uploads" }, object: { key: encoded } } },
       ],
     });
+    expect(await server.deps.store.reportHistory("huyen-tan-phuoc", "2026-M09")).toHaveLength(1);
     expect(outcomes).toEqual([{ key, status: "applied" }]);
   });
 });
