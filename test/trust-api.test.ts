@@ -108,7 +108,16 @@ describe("a period from open to published", () => {
     expect(entry).toMatchObject({ cohort: "district", period: "2025", snapshotId: workflow.snapshot.snapshotId });
     expect(Object.keys(entry.files.rates)).toContain("onTimeRateOfResolved");
     expect(Object.keys(entry.files.units).sort()).toEqual(["huyen-a", "huyen-b", "huyen-c"]);
-    const ranking = JSON.parse(files.get(entry.files.rates.onTimeRateOfResolved) ?? "{}");
+    const ranking = JSON.parse(files.get(entry.files.rates.onTimeRateOfResolved.json) ?? "{}");
+    // Every table also as CSV (UTF-8 with BOM, for Excel) and XLSX (a zip), with a dictionary and a licence.
+    const csv = files.get(entry.files.rates.onTimeRateOfResolved.csv) ?? "";
+    expect(csv.startsWith("\ufeffrank,unitId,name,value")).toBe(true);
+    expect(csv).toContain("1,huyen-b,Huyện Bình,");
+    expect(files.get(entry.files.rates.onTimeRateOfResolved.xlsx)?.startsWith("PK")).toBe(true);
+    expect(
+      JSON.parse(files.get("public/v1/dictionary.json") ?? "{}").tables.rate.map((c: { id: string }) => c.id),
+    ).toContain("value");
+    expect(index.licence.url).toBe("https://creativecommons.org/licenses/by/4.0/");
     expect(ranking.rows.map((row: { unitId: string; rank: number }) => [row.unitId, row.rank])).toEqual([
       ["huyen-b", 1],
       ["huyen-a", 2],
@@ -118,8 +127,9 @@ describe("a period from open to published", () => {
     expect([...files.keys()].filter((key) => key.includes("/2024/"))).toEqual([]);
     expect(ranking.comparedWith).toBeNull();
     expect(ranking.rows[0]).not.toHaveProperty("change");
-    // No user names, no reasons, no e-mails anywhere public.
+    // No user names, no reasons, no e-mails anywhere public (the XLSX files hold the CSV's table, zipped).
     for (const [key, text] of files) {
+      if (key.endsWith(".xlsx")) continue;
       for (const secret of ["quantri", "thanhtra", "baocao.a", "Sót 1 hồ sơ", "@"]) {
         expect(text.includes(secret), `${secret} in ${key}`).toBe(false);
       }

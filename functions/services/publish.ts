@@ -4,15 +4,24 @@
 // published snapshot until it is published again, which replaces the pointer.
 
 import { ConflictError } from "../../shared/errors";
-import { parsePeriod, previousPeriod } from "../../shared/period";
-import { buildIndex, buildSnapshot, PUBLIC_INDEX, type SnapshotEntry } from "../../shared/publication";
+import { dataDictionary, tableSheet } from "../../shared/open-data";
+import { comparePeriods, parsePeriod, periodOf, previousPeriod } from "../../shared/period";
+import {
+  buildIndex,
+  buildSnapshot,
+  CONTENT_TYPES,
+  latestBadgePaths,
+  PUBLIC_DICTIONARY,
+  PUBLIC_INDEX,
+  type SnapshotEntry,
+} from "../../shared/publication";
 import { RATE_IDS } from "../../shared/rates";
 import type { Deps } from "../deps";
+import { xlsxOf } from "../publish/xlsx";
+import { mapLimit } from "../store/db";
 import { listMethodologies } from "./methodologies";
 import { rankCohort } from "./rankings";
 import { leaderboard } from "./scoring";
-
-const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Writes the snapshot's files; returns its index entry. Refuses when there is nothing to show. */
 export async function writeSnapshot(
@@ -55,16 +64,43 @@ export async function writeSnapshot(
     boards,
     rankings,
   });
-  for (const [key, value] of snapshot.files) {
-    await deps.publicBlobs.put(key, JSON.stringify(value), JSON_TYPE);
-  }
+  // The snapshot first, whole; the unit's latest badge and the index point at it afterwards.
+  await mapLimit([...snapshot.files], 8, ([key, file]) => deps.publicBlobs.put(key, file.body, file.contentType));
+  await mapLimit([...snapshot.sheets], 8, ([key, sheet]) =>
+    deps.publicBlobs.put(key, xlsxOf(sheet.name, tableSheet(sheet.table)), CONTENT_TYPES.xlsx),
+  );
   return snapshot.entry;
 }
 
-/** Rewrites /public/index.json from the published workflow items: the pointer to every live snapshot. */
+/**
+ * Rewrites /public/index.json from the published workflow items — the pointer to every live snapshot —
+ * with the data dictionary, and each unit's latest badge and card: those of its cohort's newest period.
+ */
 export async function writePublicIndex(deps: Deps): Promise<void> {
   const entries = (await deps.store.listWorkflows()).flatMap((workflow) =>
     workflow.snapshot ? [workflow.snapshot] : [],
   );
-  await deps.publicBlobs.put(PUBLIC_INDEX, JSON.stringify(buildIndex(entries, deps.now().toISOString())), JSON_TYPE);
+  const newest = new Map<string, SnapshotEntry>();
+  for (const entry of entries) {
+    const seen = newest.get(entry.cohort);
+    if (!seen || comparePeriods(periodOf(seen.period), periodOf(entry.period)) < 0) newest.set(entry.cohort, entry);
+  }
+  for (const entry of newest.values()) {
+    await mapLimit(Object.entries(entry.files.badges ?? {}), 8, async ([unitId, badge]) => {
+      const latest = latestBadgePaths(unitId);
+      for (const [from, to, type] of [
+        [badge.svg, latest.svg, CONTENT_TYPES.svg],
+        [badge.card, latest.card, CONTENT_TYPES.html],
+      ] as const) {
+        const body = await deps.publicBlobs.get(from);
+        if (body) await deps.publicBlobs.put(to, body, type);
+      }
+    });
+  }
+  await deps.publicBlobs.put(PUBLIC_DICTIONARY, JSON.stringify(dataDictionary()), CONTENT_TYPES.json);
+  await deps.publicBlobs.put(
+    PUBLIC_INDEX,
+    JSON.stringify(buildIndex(entries, deps.now().toISOString())),
+    CONTENT_TYPES.json,
+  );
 }

@@ -184,7 +184,6 @@ export const enTrust: Record<keyof typeof viTrust, string> = {
   "workflow.noHistory": "The status has not changed yet.",
   "workflow.moved": "Moved to “{status}”.",
   "workflow.snapshot": "Published snapshot: {id} (at {at})",
-  "workflow.noMoves": "You have no actions on this period's status.",
 
   "commitments.amended": "Amended",
   "commitments.amendedDetail": "Amended on {at} by {by}. Reason: {reason}. Before: {from}.",

@@ -181,7 +181,6 @@ export const viTrust = {
   "workflow.noHistory": "Chưa chuyển trạng thái lần nào.",
   "workflow.moved": "Đã chuyển sang «{status}».",
   "workflow.snapshot": "Ảnh chụp công bố: {id} (lúc {at})",
-  "workflow.noMoves": "Bạn không có thao tác nào với trạng thái kỳ này.",
 
   "commitments.amended": "Đã điều chỉnh",
   "commitments.amendedDetail": "Điều chỉnh lúc {at} bởi {by}. Lý do: {reason}. Trước đó: {from}.",
