@@ -66,11 +66,22 @@ export interface ReportStore {
 }
 
 export interface BlobStore {
-  put(key: string, body: string | Uint8Array, contentType?: string, metadata?: Record<string, string>): Promise<void>;
+  /** Stores an object; `cacheControl` is what CloudFront and browsers are told to keep it for. */
+  put(
+    key: string,
+    body: string | Uint8Array,
+    contentType?: string,
+    metadata?: Record<string, string>,
+    cacheControl?: string,
+  ): Promise<void>;
   /** The object's bytes, or undefined when there is none. */
   get(key: string): Promise<Uint8Array | undefined>;
-  /** The object's size in bytes and its user metadata, without reading it; undefined when there is none. */
-  head(key: string): Promise<{ size: number; metadata: Record<string, string> } | undefined>;
+  /** The object's size in bytes, user metadata and headers, without reading it; undefined when there is none. */
+  head(
+    key: string,
+  ): Promise<
+    { size: number; metadata: Record<string, string>; contentType?: string; cacheControl?: string } | undefined
+  >;
   remove(key: string): Promise<void>;
   /** A URL a browser can PUT the object to directly, with these headers, for a limited time. */
   uploadUrl(key: string, contentType: string, metadata: Record<string, string>): Promise<string>;

@@ -306,6 +306,30 @@ describe("ParWatch stack — Lambdas and API", () => {
     });
   });
 
+  it("serves /public/* from S3 with no sign-in and no Lambda, open to any site, running nothing", () => {
+    const [distribution] = Object.values(dev.findResources("AWS::CloudFront::Distribution"));
+    const behaviours = distribution?.Properties.DistributionConfig.CacheBehaviors as {
+      PathPattern: string;
+      TargetOriginId: string;
+      ResponseHeadersPolicyId: { Ref: string };
+      FunctionAssociations?: unknown;
+      LambdaFunctionAssociations?: unknown;
+      TrustedKeyGroups?: unknown;
+    }[];
+    const publicBehaviour = behaviours.find((behaviour) => behaviour.PathPattern === "/public/*");
+    const origins = distribution?.Properties.DistributionConfig.Origins as { Id: string; S3OriginConfig?: unknown }[];
+    expect(origins.find((origin) => origin.Id === publicBehaviour?.TargetOriginId)?.S3OriginConfig).toBeDefined();
+    expect(publicBehaviour?.LambdaFunctionAssociations).toBeUndefined();
+    expect(publicBehaviour?.FunctionAssociations).toBeUndefined();
+    expect(publicBehaviour?.TrustedKeyGroups).toBeUndefined();
+    const policies = dev.findResources("AWS::CloudFront::ResponseHeadersPolicy");
+    const policy = policies[publicBehaviour?.ResponseHeadersPolicyId.Ref as string];
+    expect(policy?.Properties.ResponseHeadersPolicyConfig.CorsConfig.AccessControlAllowOrigins.Items).toEqual(["*"]);
+    expect(
+      policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+    ).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors *");
+  });
+
   it("sends the dashboard's CSP with frame-ancestors none, nosniff and a referrer policy from CloudFront", () => {
     dev.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
       ResponseHeadersPolicyConfig: Match.objectLike({
@@ -387,5 +411,9 @@ describe("the dashboard's routing function (CloudFront Function source)", () => 
     expect(uri("/commitments/communes/2026")).toBe("/index.html");
     expect(uri("/assets/index-3f2a.js")).toBe("/assets/index-3f2a.js");
     expect(uri("/favicon.svg")).toBe("/favicon.svg");
+    // The public pages are their own app.
+    expect(uri("/cong-khai")).toBe("/cong-khai.html");
+    expect(uri("/cong-khai/don-vi/huyen-binh")).toBe("/cong-khai.html");
+    expect(uri("/cong-khai-khac")).toBe("/index.html");
   });
 });

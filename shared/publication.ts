@@ -79,6 +79,12 @@ export const CONTENT_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
+/** Snapshot files never change (a new snapshot gets new keys); the index and the latest badges move. */
+export const CACHE = {
+  immutable: "public, max-age=31536000, immutable",
+  pointer: "public, max-age=60",
+} as const;
+
 const json = (value: unknown): SnapshotFile => ({ body: JSON.stringify(value), contentType: CONTENT_TYPES.json });
 
 /** Where a unit's latest badge and card stay (rewritten when a newer period of its cohort is published). */

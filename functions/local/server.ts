@@ -124,6 +124,10 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
   site.get("/public/*", publicFiles(deps));
   site.use("*", dashboardHeaders(embedded.endpoints.s3));
   site.use("/*", serveStatic({ root: options.webDir }));
+  // The public transparency pages are their own small app (no sign-in, no staff API).
+  const publicPages = join(options.webDir, "cong-khai.html");
+  site.get("/cong-khai", (c) => (existsSync(publicPages) ? c.html(readFileSync(publicPages, "utf8")) : c.notFound()));
+  site.get("/cong-khai/*", (c) => (existsSync(publicPages) ? c.html(readFileSync(publicPages, "utf8")) : c.notFound()));
   const indexFile = join(options.webDir, "index.html");
   // Client-side routes (/units/…, /leaderboard/…) all load the single-page app.
   site.get("*", (c) =>

@@ -1,11 +1,12 @@
 // What the local server adds around the API: the dashboard's security headers (the same policy CloudFront
 // sends) and /public/* read from the public-data bucket, as CloudFront serves it in the cloud — snapshot
-// files are immutable and cached for a year, the index for a minute.
+// files are immutable and cached for a year, the index and latest badges for a minute (as stored), and
+// anyone may embed or fetch them (cards are framed on units' portals).
 
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { localCsp } from "../../shared/content-security";
-import { PUBLIC_INDEX, PUBLIC_PREFIX } from "../../shared/publication";
+import { CACHE, PUBLIC_PREFIX } from "../../shared/publication";
 import type { Deps } from "../deps";
 
 export function dashboardHeaders(uploadOrigin: string): MiddlewareHandler {
@@ -28,16 +29,15 @@ export function publicFiles(deps: Deps): MiddlewareHandler {
     const bytes =
       key.startsWith(`${PUBLIC_PREFIX}/`) && !key.includes("..") ? await deps.publicBlobs.get(key) : undefined;
     if (!bytes) return c.json({ errors: [{ path: "", code: "notFound", message: "Not found." }] }, 404);
-    const type = key.endsWith(".json")
-      ? "application/json; charset=utf-8"
-      : key.endsWith(".svg")
-        ? "image/svg+xml"
-        : "application/octet-stream";
+    const head = await deps.publicBlobs.head(key);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      "content-type": type,
-      "cache-control": key === PUBLIC_INDEX ? "public, max-age=60" : "public, max-age=31536000, immutable",
+      "content-type": head?.contentType ?? "application/octet-stream",
+      // As CloudFront serves them: the cache-control each object was stored with.
+      "cache-control": head?.cacheControl ?? CACHE.pointer,
       "x-content-type-options": "nosniff",
       "access-control-allow-origin": "*",
+      "content-security-policy":
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors *",
     });
   };
 }

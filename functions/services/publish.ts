@@ -9,6 +9,7 @@ import { comparePeriods, parsePeriod, periodOf, previousPeriod } from "../../sha
 import {
   buildIndex,
   buildSnapshot,
+  CACHE,
   CONTENT_TYPES,
   latestBadgePaths,
   PUBLIC_DICTIONARY,
@@ -65,9 +66,11 @@ export async function writeSnapshot(
     rankings,
   });
   // The snapshot first, whole; the unit's latest badge and the index point at it afterwards.
-  await mapLimit([...snapshot.files], 8, ([key, file]) => deps.publicBlobs.put(key, file.body, file.contentType));
+  await mapLimit([...snapshot.files], 8, ([key, file]) =>
+    deps.publicBlobs.put(key, file.body, file.contentType, {}, CACHE.immutable),
+  );
   await mapLimit([...snapshot.sheets], 8, ([key, sheet]) =>
-    deps.publicBlobs.put(key, xlsxOf(sheet.name, tableSheet(sheet.table)), CONTENT_TYPES.xlsx),
+    deps.publicBlobs.put(key, xlsxOf(sheet.name, tableSheet(sheet.table)), CONTENT_TYPES.xlsx, {}, CACHE.immutable),
   );
   return snapshot.entry;
 }
@@ -93,7 +96,7 @@ export async function writePublicIndex(deps: Deps): Promise<void> {
         [badge.card, latest.card, CONTENT_TYPES.html],
       ] as const) {
         const body = await deps.publicBlobs.get(from);
-        if (body) await deps.publicBlobs.put(to, body, type);
+        if (body) await deps.publicBlobs.put(to, body, type, {}, CACHE.pointer);
       }
     });
   }

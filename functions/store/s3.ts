@@ -19,9 +19,16 @@ const UPLOAD_URL_SECONDS = 15 * 60;
 
 export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
   return {
-    async put(key, body, contentType = "application/octet-stream", metadata = {}) {
+    async put(key, body, contentType = "application/octet-stream", metadata = {}, cacheControl) {
       await client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          Metadata: metadata,
+          ...(cacheControl ? { CacheControl: cacheControl } : {}),
+        }),
       );
     },
     async get(key) {
@@ -36,7 +43,12 @@ export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
     async head(key) {
       try {
         const result = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return { size: result.ContentLength ?? 0, metadata: result.Metadata ?? {} };
+        return {
+          size: result.ContentLength ?? 0,
+          metadata: result.Metadata ?? {},
+          ...(result.ContentType ? { contentType: result.ContentType } : {}),
+          ...(result.CacheControl ? { cacheControl: result.CacheControl } : {}),
+        };
       } catch (error) {
         if (error instanceof NotFound) return undefined;
         throw error;

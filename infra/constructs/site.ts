@@ -36,11 +36,17 @@ export interface SiteProps {
 /** What the dashboard may load (shared/content-security.ts, the same list the local server sends). */
 const CONTENT_SECURITY_POLICY = DASHBOARD_CSP.join("; ");
 
-/** CloudFront Function (viewer request): a path whose last segment has no dot is a client-side route. */
+/**
+ * CloudFront Function (viewer request): a path whose last segment has no dot is a client-side route — of
+ * the public pages (/cong-khai…, their own small app) or of the staff dashboard.
+ */
 export const SPA_ROUTING = `function handler(event) {
   var request = event.request;
-  var last = request.uri.split("/").pop();
-  if (last.indexOf(".") === -1) request.uri = "/index.html";
+  var uri = request.uri;
+  var last = uri.split("/").pop();
+  if (last.indexOf(".") === -1) {
+    request.uri = uri === "/cong-khai" || uri.indexOf("/cong-khai/") === 0 ? "/cong-khai.html" : "/index.html";
+  }
   return request;
 }`;
 
@@ -63,6 +69,27 @@ export class Site extends Construct {
       },
     });
     this.headers = headers;
+    // Open data is for anyone to fetch (CORS) and the badge cards are framed on units' portals: the public
+    // files may be embedded anywhere, and run nothing (no script allowed in them).
+    const publicHeaders = new ResponseHeadersPolicy(this, "PublicDataHeaders", {
+      corsBehavior: {
+        accessControlAllowOrigins: ["*"],
+        accessControlAllowMethods: ["GET", "HEAD"],
+        accessControlAllowHeaders: ["*"],
+        accessControlAllowCredentials: false,
+        originOverride: true,
+      },
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy:
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors *",
+          override: true,
+        },
+      },
+    });
     // Client-side routes (/units/…, /leaderboard/…) load the single-page app. Done per request on the
     // dashboard's behaviour only — error pages would also turn the API's 403/404 answers into index.html.
     const spaRouting = new CloudFrontFunction(this, "SpaRouting", {
@@ -88,11 +115,13 @@ export class Site extends Construct {
       },
       additionalBehaviors: {
         // Published rankings and open-data downloads: read straight from S3, no Lambda on the public path.
+        // Each object carries its Cache-Control (snapshots immutable for a year, the index and the latest
+        // badges a minute): CachingOptimized follows it.
         "/public/*": {
           origin: S3BucketOrigin.withOriginAccessControl(props.publicData),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
-          responseHeadersPolicy: headers,
+          responseHeadersPolicy: publicHeaders,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         },
       },
