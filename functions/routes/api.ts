@@ -3,6 +3,7 @@
 import type { RouteGroup } from "../app-of";
 import { auditRoutes } from "./audit";
 import { authRoutes } from "./auth";
+import { briefingRoutes } from "./briefing";
 import { commitmentRoutes, unitCommitmentRoutes } from "./commitments";
 import { calendarRoutes, filingRoutes } from "./filing";
 import { healthRoutes } from "./health";
@@ -24,6 +25,7 @@ export const apiRoutes: RouteGroup = (deps) => [
   ["/api/audit", auditRoutes(deps)],
   ["/api/workflow", workflowRoutes(deps)],
   ["/api/quality", qualityRoutes(deps)],
+  ["/api/briefing", briefingRoutes(deps)],
   ["/api/units", unitRoutes(deps)],
   ["/api/units", unitCommitmentRoutes(deps)],
   ["/api/reports", reportRoutes(deps)],

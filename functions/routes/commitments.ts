@@ -20,11 +20,13 @@ import {
   saveCommitment,
   unitCommitments,
 } from "../services/commitments";
+import { subtreeOf, withinSubtree } from "../services/subtree";
 import { jsonBody } from "./body";
 import { parsed, queryOf } from "./input";
+import { listQuery } from "./rankings";
 
 /** A commitment with its evaluation and the words a reader needs: measure, target, status, reason. */
-function present(lang: Lang, { commitment, evaluation, previousStatus }: EvaluatedCommitment) {
+export function present(lang: Lang, { commitment, evaluation, previousStatus }: EvaluatedCommitment) {
   return {
     ...commitment,
     evaluation,
@@ -76,13 +78,25 @@ export function commitmentRoutes(deps: Deps) {
     )
     .get("/:cohort/:year", can(deps, "commitment.read", "listed"), async (c) => {
       const year = parsed(z.string().check(z.regex(/^\d{4}$/, { error: "error.year" })), c.req.param("year"));
-      const visible = inScope(c.get("identity"), "commitment.read", await deps.store.listUnits());
-      const matrix = await commitmentMatrix(deps, c.req.param("cohort"), Number(year), visible);
+      const { parent } = queryOf(c, listQuery);
+      const units = await deps.store.listUnits();
+      const visible = inScope(c.get("identity"), "commitment.read", units);
+      const subtree = subtreeOf(units, parent);
+      const matrix = await commitmentMatrix(
+        deps,
+        c.req.param("cohort"),
+        Number(year),
+        (id) => visible(id) && subtree.keeps(id),
+      );
       const lang = c.get("lang");
       return c.json({
         ...matrix,
         measureNames: Object.fromEntries(matrix.measures.map((measure) => [measure, measureName(lang, measure)])),
-        rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => present(lang, cell)) })),
+        ...(parent ? { parent } : {}),
+        rows: withinSubtree(matrix.rows, subtree).map((row) => ({
+          ...row,
+          cells: row.cells.map((cell) => present(lang, cell)),
+        })),
       });
     });
 }

@@ -10,12 +10,24 @@ import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
 import { calendarOf, filing, saveCalendar } from "../services/filing";
+import { subtreeOf, withinSubtree } from "../services/subtree";
 import { jsonBody } from "./body";
+import { queryOf } from "./input";
+import { listQuery } from "./rankings";
 
 export function filingRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "filing.read", "listed"), async (c) => {
-    const visible = inScope(c.get("identity"), "filing.read", await deps.store.listUnits());
-    return c.json(await filing(deps, c.req.param("cohort"), c.req.param("period"), visible));
+    const { parent } = queryOf(c, listQuery);
+    const units = await deps.store.listUnits();
+    const visible = inScope(c.get("identity"), "filing.read", units);
+    const subtree = subtreeOf(units, parent);
+    const status = await filing(
+      deps,
+      c.req.param("cohort"),
+      c.req.param("period"),
+      (id) => visible(id) && subtree.keeps(id),
+    );
+    return c.json({ ...status, ...(parent ? { parent } : {}), rows: withinSubtree(status.rows, subtree) });
   });
 }
 

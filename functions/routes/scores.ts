@@ -12,8 +12,10 @@ import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
 import { recorded } from "../services/audit";
 import { leaderboard, recompute } from "../services/scoring";
+import { subtreeOf, withinSubtree } from "../services/subtree";
 import { jsonBody } from "./body";
 import { parsed, queryOf } from "./input";
+import { listQuery } from "./rankings";
 
 const recomputeBody = z.strictObject({
   cohort: z.optional(z.string().check(z.maxLength(64))),
@@ -46,17 +48,23 @@ export function scoreRoutes(deps: Deps) {
 }
 
 const DEFAULT_METHODOLOGY = "par-province";
-const boardQuery = z.object({ methodology: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) });
 
 export function leaderboardRoutes(deps: Deps) {
-  return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) =>
-    c.json(
-      await leaderboard(
-        deps,
-        c.req.param("cohort"),
-        c.req.param("period"),
-        queryOf(c, boardQuery).methodology ?? DEFAULT_METHODOLOGY,
-      ),
-    ),
-  );
+  return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) => {
+    const { methodology, parent } = queryOf(c, listQuery);
+    const board = await leaderboard(
+      deps,
+      c.req.param("cohort"),
+      c.req.param("period"),
+      methodology ?? DEFAULT_METHODOLOGY,
+    );
+    const subtree = subtreeOf(await deps.store.listUnits(), parent);
+    return c.json({
+      ...board,
+      ...(parent ? { parent } : {}),
+      rows: withinSubtree(board.rows, subtree),
+      mostImproved: withinSubtree(board.mostImproved, subtree),
+      bottom: withinSubtree(board.bottom, subtree),
+    });
+  });
 }

@@ -2,14 +2,24 @@
 // appraisals (manual scores and deductions, every revision kept) and its scorecards.
 
 import { Hono } from "hono";
+import * as z from "zod/mini";
 import { ancestry, buildTree, cohortsOf } from "../../shared/units";
 import { can, fromParam } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
+import { explainUnit } from "../services/explain";
 import { correctReport, periodFigures, reportHistory, requireUnit, unitReports } from "../services/reports";
 import { appraisalHistory, appraise, getAppraisal, unitScorecard } from "../services/scoring";
 import { jsonBody } from "./body";
+import { queryOf } from "./input";
+
+const explainQuery = z.object({
+  methodology: z.string().check(z.minLength(1), z.maxLength(64)),
+  period: z.string().check(z.minLength(4), z.maxLength(10)),
+  area: z.optional(z.string().check(z.maxLength(64))),
+  lang: z.optional(z.string()),
+});
 
 export function unitRoutes(deps: Deps) {
   const unit = fromParam("id");
@@ -69,6 +79,13 @@ export function unitRoutes(deps: Deps) {
             ),
           ),
       )
+      // Why the index moved against the previous period: the change split into areas (or one area's criteria).
+      .get("/:id/explain", can(deps, "score.read", unit), async (c) => {
+        const query = queryOf(c, explainQuery);
+        return c.json(
+          await explainUnit(deps, c.req.param("id"), query.methodology, query.period, c.get("lang"), query.area),
+        );
+      })
       .get("/:id/scorecards/:methodology/:period", can(deps, "score.read", unit), async (c) =>
         c.json(await unitScorecard(deps, c.req.param("id"), c.req.param("methodology"), c.req.param("period"))),
       )

@@ -168,7 +168,7 @@ export async function computeScorecards(
   }));
 }
 
-async function storedScorecards(
+export async function storedScorecards(
   deps: Deps,
   methodologyId: string,
   period: string,

@@ -13,5 +13,6 @@ export const viFigures = {
   "error.import.allBlank": "Tệp không có dòng nào có số liệu ({blank} dòng để trống).",
   "import.blankRows": "{blank} dòng để trống đã được bỏ qua.",
   "error.quality.unknownFlag": "Không có cờ {value} ở kỳ này.",
+  "error.explain.noScores": "Chưa có điểm của {unitId} cho cả kỳ {period} và kỳ {previous} để so sánh.",
   "error.periodNotEnded": "Kỳ {period} chưa kết thúc: có thể nộp báo cáo từ ngày {opens} (giờ Việt Nam).",
 } as const;
