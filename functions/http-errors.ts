@@ -10,7 +10,7 @@ import {
   UnauthorizedError,
 } from "../shared/errors";
 import { translate } from "../shared/i18n";
-import { localizeIssues } from "../shared/validation";
+import { localizeIssues, localizeParams } from "../shared/validation";
 import type { AppEnv } from "./env";
 
 export function errorResponse(error: Error, c: Context<AppEnv>): Response {
@@ -19,17 +19,32 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
     return c.json({ errors: localizeIssues(error.issues, lang) }, 400);
   }
   if (error instanceof ConflictError) {
-    return c.json({ errors: [{ path: "", code: "conflict", message: translate(lang, error.key, error.params) }] }, 409);
+    return c.json(
+      {
+        errors: [
+          { path: "", code: "conflict", message: translate(lang, error.key, localizeParams(error.params, lang)) },
+        ],
+      },
+      409,
+    );
   }
   if (error instanceof UnauthorizedError) {
     return c.json(
-      { errors: [{ path: "", code: "unauthorized", message: translate(lang, error.key, error.params) }] },
+      {
+        errors: [
+          { path: "", code: "unauthorized", message: translate(lang, error.key, localizeParams(error.params, lang)) },
+        ],
+      },
       401,
     );
   }
   if (error instanceof ForbiddenError) {
     return c.json(
-      { errors: [{ path: "", code: "forbidden", message: translate(lang, error.key, error.params) }] },
+      {
+        errors: [
+          { path: "", code: "forbidden", message: translate(lang, error.key, localizeParams(error.params, lang)) },
+        ],
+      },
       403,
     );
   }
@@ -39,7 +54,14 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
     return c.json({ errors: [{ path: "", code: "tooMany", message: translate(lang, error.key, { minutes }) }] }, 429);
   }
   if (error instanceof NotFoundError) {
-    return c.json({ errors: [{ path: "", code: "notFound", message: translate(lang, error.key, error.params) }] }, 404);
+    return c.json(
+      {
+        errors: [
+          { path: "", code: "notFound", message: translate(lang, error.key, localizeParams(error.params, lang)) },
+        ],
+      },
+      404,
+    );
   }
   console.error(JSON.stringify({ level: "error", message: error.message, stack: error.stack, path: c.req.path }));
   return c.json({ errors: [{ path: "", code: "internal", message: translate(lang, "error.internal") }] }, 500);

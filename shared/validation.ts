@@ -29,7 +29,8 @@ export function localizeIssues(issues: readonly ValidationIssue[], lang: Lang): 
   }));
 }
 
-function localizeParams(params: MessageParams | undefined, lang: Lang): MessageParams | undefined {
+/** Params for a message: "…Label" params name catalogue keys and are translated; numbers are formatted. */
+export function localizeParams(params: MessageParams | undefined, lang: Lang): MessageParams | undefined {
   if (!params) return params;
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) =>

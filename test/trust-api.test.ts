@@ -67,9 +67,28 @@ describe("a period from open to published", () => {
     expect(open).toMatchObject({ status: "open", history: [], moves: [{ to: "closed", reasonRequired: false }] });
     const asReporter = await move("closed", REPORTER_A);
     expect(asReporter.status).toBe(403);
-    expect((await asReporter.json()).errors[0].message).toBe("The reporter role may not do this (workflow.advance).");
-    expect((await move("published", INSPECTOR)).status).toBe(409);
-    expect((await move("closed", INSPECTOR)).status).toBe(200);
+    expect((await asReporter.json()).errors[0].message).toBe(
+      "The role “Reporter” may not close, appraise or publish a period.",
+    );
+    const skipping = await move("published", INSPECTOR);
+    expect(skipping.status).toBe(409);
+    expect((await skipping.json()).errors[0].message).toBe(
+      "Period 2025 cannot go from “Open for filing” to “Published”.",
+    );
+    // A move made on a stale view (another revision) is refused rather than applied.
+    tick();
+    const stale = await app.request(
+      "/api/workflow/district/2025",
+      json("POST", { to: "closed", revision: 3 }),
+      INSPECTOR,
+    );
+    expect(stale.status).toBe(409);
+    const closed = await move("closed", INSPECTOR);
+    expect(closed.status).toBe(200);
+    expect((await closed.json()).moves).toEqual([
+      { to: "open", reasonRequired: true },
+      { to: "appraised", reasonRequired: false },
+    ]);
   });
 
   it("takes a late correction after closing only with a reason, and marks it", async () => {

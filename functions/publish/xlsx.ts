@@ -13,8 +13,13 @@ const escapeXml = (text: string) =>
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    // Characters XML 1.0 cannot carry at all (controls other than tab, line feed, carriage return).
+    .split("")
+    .filter((char) => {
+      const code = char.charCodeAt(0);
+      return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+    })
+    .join("");
 
 function columnName(index: number): string {
   let name = "";

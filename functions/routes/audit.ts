@@ -1,6 +1,6 @@
 // The audit trail, for inspectors and admins:
 //   GET /api/audit?unitId=&period=&user=&from=&to=&limit=&cursor=  → {entries, next}, newest first
-//   GET /api/audit.csv?…same filters                               → every matching entry as CSV
+//   GET /api/audit/export.csv?…same filters                               → every matching entry as CSV
 
 import { Hono } from "hono";
 import * as z from "zod/mini";

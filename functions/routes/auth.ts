@@ -2,7 +2,7 @@
 //   POST /api/auth/login  {username, password} → 200 {token, user} and the HttpOnly session cookie;
 //                         401 for a wrong name or password; 429 after repeated failures
 //   POST /api/auth/logout → 204, the session revoked and the cookie cleared
-//   GET  /api/auth/me     → {user: {username, role, unitId}} or 401
+//   GET  /api/auth/me     → {user: {username, role, unitId, displayName}} or 401
 
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
@@ -56,9 +56,10 @@ export function authRoutes(deps: Deps) {
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
-    .get("/me", open(), (c) => {
+    .get("/me", open(), async (c) => {
       const identity = c.get("identity");
       if (identity.kind === "anonymous") throw new UnauthorizedError();
-      return c.json({ user: whoIs(identity) });
+      const account = identity.kind === "user" ? await deps.store.getUser(identity.username) : undefined;
+      return c.json({ user: { ...whoIs(identity), displayName: account?.displayName ?? whoIs(identity).username } });
     });
 }

@@ -46,15 +46,18 @@ export async function moveWorkflow(
   actor: Actor,
   cohort: string,
   periodId: string,
-  request: { to: WorkflowStatus; reason?: string },
+  request: { to: WorkflowStatus; reason?: string; revision?: number },
 ): Promise<Workflow> {
   const current = await workflowOf(deps, cohort, periodId);
+  if (request.revision !== undefined && request.revision !== current.revision) {
+    throw new ConflictError("error.workflow.conflict");
+  }
   const step = stepBetween(current.status, request.to);
   if (!step) {
     throw new ConflictError("error.workflow.transition", {
       period: current.period,
-      from: current.status,
-      to: request.to,
+      fromLabel: `workflow.status.${current.status}`,
+      toLabel: `workflow.status.${request.to}`,
     });
   }
   demand(actor.identity, step.action);

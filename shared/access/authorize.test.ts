@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isMessageKey } from "../i18n";
 import { STAFF_ROLES, type StaffRole } from "../roles";
 import { ACTIONS, type Action, authorize, type Resource } from "./authorize";
 import { ANONYMOUS, type Identity, identityFromClaims, operator } from "./identity";
@@ -95,6 +96,11 @@ describe("authorize: every role × every action × in and out of scope", () => {
       });
     }
   }
+  it("names every action and role in words for the refusals", () => {
+    for (const action of ACTIONS) expect(isMessageKey(`action.${action}`), action).toBe(true);
+    for (const role of STAFF_ROLES) expect(isMessageKey(`role.${role}`), role).toBe(true);
+  });
+
   it("ran the whole matrix", () => {
     expect(cases).toBe(ACTIONS.length * STAFF_ROLES.length * CASES.length);
     expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
@@ -110,7 +116,7 @@ describe("authorize: every role × every action × in and out of scope", () => {
     expect(authorize(USERS.chair, "commitment.write", { unitPath: PATHS["huyen-a"] })).toMatchObject({
       allow: false,
       key: "auth.denied.role",
-      params: { role: "chair", action: "commitment.write" },
+      params: { roleLabel: "role.chair", actionLabel: "action.commitment.write" },
     });
   });
 

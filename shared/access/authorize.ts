@@ -129,7 +129,12 @@ export function authorize(identity: Identity, action: Action, resource: Resource
   if (identity.kind === "anonymous") return { allow: false, status: 401, key: "auth.required", params: {} };
   const reach = GRANTS[identity.role][action];
   if (!reach) {
-    return { allow: false, status: 403, key: "auth.denied.role", params: { role: identity.role, action } };
+    return {
+      allow: false,
+      status: 403,
+      key: "auth.denied.role",
+      params: { roleLabel: `role.${identity.role}`, actionLabel: `action.${action}` },
+    };
   }
   if (reach === "province") return ALLOW;
   if (reach === "mine") {

@@ -1,10 +1,11 @@
 // The real product in a real browser: the local server on a temporary data folder (seeded with the demo
-// province), the built dashboard, Debian's Chromium. Screenshots go to .scratch/screenshots/.
+// province and its demo accounts), the built dashboard, Debian's Chromium; each page signs in through the
+// sign-in page. Screenshots go to .scratch/screenshots/.
 
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openPage, SHOTS, useProduct } from "../support/browser";
+import { openPage, SHOTS, signIn, useProduct } from "../support/browser";
 
 const product = useProduct("parwatch-e2e-");
 
@@ -21,9 +22,9 @@ const paintedPixels = (page: Page) =>
   });
 
 describe("dashboard", () => {
-  it("opens on the district leaderboard for the latest 9 months, in Vietnamese, with rows and a drawn chart", async () => {
+  it("opens a chair on the district leaderboard for the latest 9 months, in Vietnamese, with rows and a drawn chart", async () => {
     const page = await newPage();
-    await page.goto(product.server.url);
+    await signIn(page, product.server.url, "demo-chair");
     await page.waitForURL(/\/leaderboard\/district\/2026-9M/);
     await page.waitForSelector("table.ranking tbody tr");
     await page.waitForSelector('.chart[data-chart-ready="true"]');
@@ -41,7 +42,7 @@ describe("dashboard", () => {
 
   it("switches to English and to the commune cohort, keeping the choice in the URL", async () => {
     const page = await newPage();
-    await page.goto(`${product.server.url}/leaderboard/district/2026-9M`);
+    await signIn(page, product.server.url, "demo-inspector", "/leaderboard/district/2026-9M");
     await page.waitForSelector("table.ranking tbody tr");
     await page.getByRole("button", { name: "Ngôn ngữ" }).click();
     await expect(page.locator("h1").textContent()).resolves.toContain("Leaderboard");
@@ -59,7 +60,7 @@ describe("dashboard", () => {
 
   it("opens a unit from the leaderboard and shows its trend and latest report", async () => {
     const page = await newPage();
-    await page.goto(`${product.server.url}/leaderboard/district/2026-9M`);
+    await signIn(page, product.server.url, "demo-inspector", "/leaderboard/district/2026-9M");
     await page.waitForSelector("table.ranking tbody tr");
     const first = page.locator("table.ranking tbody tr th a").first();
     const name = await first.textContent();
@@ -75,7 +76,7 @@ describe("dashboard", () => {
 
   it("shows the PAR Index leaderboard of the demo province with bands, area scores and the bottom five", async () => {
     const page = await newPage();
-    await page.goto(product.server.url);
+    await signIn(page, product.server.url, "demo-inspector");
     await page.waitForSelector("table.ranking tbody tr");
     await page.getByRole("link", { name: "Chỉ số CCHC" }).click();
     await page.waitForURL(/\/scores\/district\/2025\?methodology=par-province/);
@@ -96,9 +97,9 @@ describe("dashboard", () => {
     await page.close();
   });
 
-  it("shows the inspector's commitment matrix: status in words, filter by status", async () => {
+  it("shows the inspector's commitment matrix: status in words, filter by status, amendments with their reason", async () => {
     const page = await newPage();
-    await page.goto(`${product.server.url}/commitments/commune/2026`);
+    await signIn(page, product.server.url, "demo-inspector", "/commitments/commune/2026");
     await page.waitForSelector("table.matrix tbody tr");
     expect(await page.locator("table.matrix tbody tr").count()).toBe(120);
     await expect(page.locator(".summary").textContent()).resolves.toMatch(/Không đạt: \d+/);
@@ -114,20 +115,33 @@ describe("dashboard", () => {
     expect(await page.locator("table.commitments svg[role=img] polyline").count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(SHOTS, "unit-commitments-vi.png"), fullPage: true });
 
-    // An inspector raises the online target: a new version, evaluated at once.
+    // An inspector raises the online target: the signed commitment changes only with a reason, which the
+    // API asks for under its field when it is missing; then a new version, evaluated at once, marked amended.
     await page.getByLabel("Chỉ tiêu", { exact: true }).selectOption("onlineRate");
     await page.getByLabel("So sánh").selectOption(">");
     await page.getByLabel("Mục tiêu", { exact: true }).fill("60");
     await page.getByLabel("Người ký").fill("Chủ tịch UBND xã");
     await page.getByRole("button", { name: "Lưu cam kết" }).click();
+    await expect(page.locator("#cf-reason-error").textContent()).resolves.toContain("thay đổi cần ghi lý do");
+    await page.getByLabel("Lý do điều chỉnh").fill("Nâng chỉ tiêu theo Kế hoạch số 12/KH-UBND");
+    await page.getByRole("button", { name: "Lưu cam kết" }).click();
     await expect(page.locator(".commitment-form .ok").textContent()).resolves.toMatch(/Đã lưu \(phiên bản [23]\)/);
     await page.waitForFunction(() => document.querySelector("table.commitments")?.textContent?.includes("> 60,00"));
+    const amended = page.locator("table.commitments .amended");
+    await expect(amended.locator("summary").textContent()).resolves.toContain("Đã điều chỉnh");
+    expect(await amended.getAttribute("title")).toContain("Nâng chỉ tiêu theo Kế hoạch số 12/KH-UBND");
+    expect(await amended.getAttribute("title")).toContain("demo-inspector");
+    await page.goBack();
+    await page.waitForSelector("table.matrix .amended");
+    await page.locator("table.matrix .amended summary").first().click();
+    await expect(page.locator("table.matrix .amended p").first().textContent()).resolves.toContain("Trước đó: ");
+    await page.screenshot({ path: join(SHOTS, "commitments-amended-vi.png") });
     await page.close();
   });
 
   it("shows a clear message for an unknown unit", async () => {
     const page = await newPage();
-    await page.goto(`${product.server.url}/units/khong-co`);
+    await signIn(page, product.server.url, "demo-inspector", "/units/khong-co");
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Không có đơn vị mã khong-co.");
     await page.close();
   });

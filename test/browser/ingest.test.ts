@@ -1,10 +1,10 @@
-// Getting data in, as a reporter and a clerk would, in Debian's Chromium against the real server:
-// the report form, a good and a bad file through the Upload page, and the filing status page.
+// Getting data in, as a reporter and a clerk would, in Debian's Chromium against the real server, signed in
+// as the demo accounts: the report form, a good and a bad file through the Upload page, and the filing page.
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openPage, SHOTS, useProduct } from "../support/browser";
+import { bearerOf, openPage, SHOTS, signIn, useProduct } from "../support/browser";
 
 const product = useProduct("parwatch-e2e-ingest-");
 
@@ -13,8 +13,9 @@ const newPage = () => openPage(product.browser);
 describe("getting data in", () => {
   it("files a report through the form, with errors under their field first", async () => {
     const page = await newPage();
-    await page.goto(`${product.server.url}/report`);
-    await page.getByLabel("Đơn vị", { exact: true }).selectOption("huyen-tan-phuoc");
+    await signIn(page, product.server.url, "demo-reporter", "/report");
+    // The reporter's own commune is the only choice, made for them.
+    expect(await page.getByLabel("Đơn vị", { exact: true }).inputValue()).toBe("huyen-tan-phuoc--bac-thanh");
     await page.getByLabel("Kỳ báo cáo (tháng hoặc quý)").selectOption("2026-M10");
     // The previous month (September) is shown beside each field: the demo has quarters, so the column reads —.
     await page.getByLabel("Tiếp nhận", { exact: true }).fill("1.250");
@@ -29,7 +30,10 @@ describe("getting data in", () => {
     await page.getByLabel("Phản ánh, kiến nghị xử lý đúng hạn").fill("4");
     await page.getByRole("button", { name: "Nộp báo cáo" }).click();
     await expect(page.locator(".message.good").textContent()).resolves.toContain("Đã lưu phiên bản 1");
-    const saved = await (await fetch(`${product.server.url}/api/units/huyen-tan-phuoc/reports/2026-M10`)).json();
+    const reporter = await bearerOf(product.server.url, "demo-reporter");
+    const saved = await (
+      await fetch(`${product.server.url}/api/units/huyen-tan-phuoc--bac-thanh/reports/2026-M10`, { headers: reporter })
+    ).json();
     expect(saved.report).toMatchObject({
       source: "form",
       metrics: { received: 1250, resolvedOnTime: 1100, feedbackOnTime: 4 },
@@ -50,7 +54,7 @@ describe("getting data in", () => {
     );
 
     const page = await newPage();
-    await page.goto(`${product.server.url}/upload`);
+    await signIn(page, product.server.url, "demo-admin", "/upload");
     await page.getByLabel("Tệp CSV (UTF-8) hoặc Excel .xlsx").setInputFiles(good);
     await page.getByRole("button", { name: "Tải lên" }).click();
     await page.waitForSelector('.result[data-status="applied"]');
@@ -71,7 +75,9 @@ describe("getting data in", () => {
       /errors\.csv$/,
     );
     await page.screenshot({ path: join(SHOTS, "upload-bad-vi.png"), fullPage: true });
-    const nothing = await fetch(`${product.server.url}/api/units/so-xay-dung/reports/2026-M10`);
+    const nothing = await fetch(`${product.server.url}/api/units/so-xay-dung/reports/2026-M10`, {
+      headers: await bearerOf(product.server.url, "demo-admin"),
+    });
     expect(nothing.status).toBe(404);
 
     const history = await page.locator("table.history tbody tr").allTextContents();
@@ -82,7 +88,7 @@ describe("getting data in", () => {
 
   it("lists units that have not filed the latest quarter, worst first", async () => {
     const page = await newPage();
-    await page.goto(`${product.server.url}/filing`);
+    await signIn(page, product.server.url, "demo-inspector", "/filing");
     await page.waitForURL(/\/filing\/district\/2026-Q3/);
     await page.getByLabel("Nhóm đơn vị").selectOption("commune");
     await page.waitForURL(/\/filing\/commune\/2026-Q3/);

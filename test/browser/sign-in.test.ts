@@ -1,14 +1,19 @@
 // Signing in as a deployment does it, in Chromium: the dashboard finds a /config.json naming Cognito's
 // managed login, sends the person there with a PKCE challenge, exchanges the returned code with the
 // verifier, and sends the ID token with every API call. Cognito cannot be reached from here, so its two
-// endpoints are answered at the browser's network layer; the API is the real local server.
+// endpoints are answered at the browser's network layer; the API is the real local server, which knows only
+// its own sessions: the test records the ID token each call carries and passes the call on with a local
+// session of the same role.
 
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openPage, SHOTS, useProduct } from "../support/browser";
+import { DASHBOARD_CSP } from "../../shared/content-security";
+import { bearerOf, openPage, SHOTS, useProduct } from "../support/browser";
 
-const LOGIN = "https://login.parwatch.test";
+// A managed-login domain as Cognito names it: the cloud's Content-Security-Policy lets the page reach it.
+const LOGIN = "https://parwatch-test.auth.ap-southeast-1.amazoncognito.com";
 const product = useProduct("parwatch-signin-");
 
 /** An unsigned token with the claims an ID token from the user pool carries (the page only reads them). */
@@ -16,6 +21,36 @@ const idToken = (email: string) =>
   [{ alg: "RS256" }, { email, "cognito:groups": ["inspector"], token_use: "id" }, "sig"]
     .map((part) => (typeof part === "string" ? part : Buffer.from(JSON.stringify(part)).toString("base64url")))
     .join(".");
+
+/**
+ * Serves the dashboard's pages with the policy CloudFront sends in the cloud (the local server's own
+ * allows no sign-in service), so the page's call to Cognito's token endpoint is judged as deployed.
+ */
+async function asDeployed(page: Page): Promise<void> {
+  const origin = new URL(product.server.url).origin;
+  await page.route(
+    (url) => url.origin === origin && !url.pathname.startsWith("/api/") && !url.pathname.includes("."),
+    async (route) => {
+      const response = await route.fetch();
+      return route.fulfill({
+        response,
+        headers: { ...response.headers(), "content-security-policy": DASHBOARD_CSP.join("; ") },
+      });
+    },
+  );
+}
+
+/** Passes the page's API calls to the local server as the demo inspector; returns the bearers the page sent. */
+async function throughLocalApi(page: Page): Promise<Set<string>> {
+  const local = await bearerOf(product.server.url, "demo-inspector");
+  const bearers = new Set<string>();
+  await page.route(`${product.server.url}/api/**`, (route) => {
+    const headers = route.request().headers();
+    bearers.add(headers.authorization ?? "none");
+    return route.continue({ headers: { ...headers, ...local } });
+  });
+  return bearers;
+}
 
 describe("sign-in in a deployment", () => {
   it("goes through the managed login with PKCE and calls the API with the ID token", async () => {
@@ -26,10 +61,12 @@ describe("sign-in in a deployment", () => {
     let authorize: URLSearchParams | undefined;
     await page.route(`${LOGIN}/oauth2/authorize**`, (route) => {
       authorize = new URL(route.request().url()).searchParams;
-      // The person signs in there; Cognito sends them back with a code.
+      // The person signs in there; Cognito sends them back with a code. (Cognito answers 302; a page that
+      // moves on does the same here and lets the return pass through asDeployed, which a 302 would skip.)
+      const back = `${product.server.url}/?code=code-1&state=${authorize.get("state")}`;
       return route.fulfill({
-        status: 302,
-        headers: { location: `${product.server.url}/?code=code-1&state=${authorize.get("state")}` },
+        contentType: "text/html",
+        body: `<meta http-equiv="refresh" content="0;url=${back.replaceAll("&", "&amp;")}">`,
       });
     });
     let exchange: URLSearchParams | undefined;
@@ -39,10 +76,8 @@ describe("sign-in in a deployment", () => {
         json: { id_token: idToken("thanh.tra@snv.sonha.gov.vn"), refresh_token: "refresh-1", expires_in: 3600 },
       });
     });
-    const bearers = new Set<string>();
-    page.on("request", (request) => {
-      if (new URL(request.url()).pathname.startsWith("/api/")) bearers.add(request.headers().authorization ?? "none");
-    });
+    await asDeployed(page);
+    const bearers = await throughLocalApi(page);
 
     await page.goto(`${product.server.url}/filing`);
     await page.waitForSelector("#sign-in-title");
@@ -73,6 +108,8 @@ describe("sign-in in a deployment", () => {
     await page.route("**/config.json", (route) =>
       route.fulfill({ json: { signIn: { domain: LOGIN, clientId: "client-1", region: "ap-southeast-1" } } }),
     );
+    await asDeployed(page);
+    await throughLocalApi(page);
     await page.goto(`${product.server.url}/upload`);
     await page.evaluate(
       (token) =>

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { DEMO_PASSWORD } from "../../functions/local/demo-accounts";
 import { type RunningServer, startLocal } from "../../functions/local/server";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -29,9 +30,13 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
 
-/** A page as a Vietnamese official's desktop browser shows it; a script error in the page fails the test. */
-export async function openPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+/** A page as a Vietnamese official's desktop browser shows it (or `viewport`); a script error in the page fails the test. */
+export async function openPage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<Page> {
+  // Each page is a new browser context: its own cookies, so each signs in on its own.
+  const page = await browser.newPage({ viewport, locale: "vi-VN" });
   // Three seeded servers, bundling and Chromium share two cores while the suite runs: give a wait 45 s
   // (under the test's own 60 s) before calling it a failure.
   page.setDefaultTimeout(45_000);
@@ -42,6 +47,32 @@ export async function openPage(browser: Browser): Promise<Page> {
 }
 
 export const SHOTS = resolve(".scratch/screenshots");
+
+/** The demo accounts the local server seeds on a new data folder (functions/local/demo-accounts.ts). */
+export type DemoAccount = "demo-admin" | "demo-inspector" | "demo-chair" | "demo-reporter";
+
+/**
+ * Opens `path` and signs in through the dashboard's own sign-in page, as a person would; resolves once
+ * the header names the account (the page then goes on to the path or the role's home).
+ */
+export async function signIn(page: Page, url: string, username: DemoAccount, path = "/"): Promise<void> {
+  await page.goto(`${url}${path}`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForSelector("header .user");
+}
+
+/** `Authorization: Bearer …` of a demo account, for the test's own API calls beside the browser. */
+export async function bearerOf(url: string, username: DemoAccount): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: HTTP ${response.status}`);
+  return { authorization: `Bearer ${((await response.json()) as { token: string }).token}` };
+}
 const WEB_DIR = resolve("web/dist");
 
 export interface Product {

@@ -1,6 +1,9 @@
 // Typed calls to the ParWatch API; errors carry the API's localized message.
 
+import type { Account } from "../../../shared/access/account";
+import type { AuditEntry } from "../../../shared/access/audit";
 import type { FilingRow } from "../../../shared/calendar";
+import type { Commitment } from "../../../shared/commitments";
 import type { PeriodFigures } from "../../../shared/figures";
 import type { LocalizedRowError } from "../../../shared/ingest/row-error";
 import type { LeaderboardRow } from "../../../shared/leaderboard";
@@ -8,10 +11,19 @@ import type { Methodology } from "../../../shared/methodology/model";
 import type { Ranking } from "../../../shared/ranking";
 import type { ReportVersion } from "../../../shared/report";
 import type { Unit, UnitNode } from "../../../shared/units";
+import type { Workflow, WorkflowStatus } from "../../../shared/workflow";
 import { locale } from "./i18n.svelte";
 import { authHeaders, sessionExpired } from "./session.svelte";
 
-export class ApiError extends Error {}
+/** A refused or failed call: the API's message, and its HTTP status (409: frozen or moved meanwhile). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
 
 export interface FieldError {
   path: string;
@@ -32,17 +44,17 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     headers: {
       "accept-language": locale.lang,
       ...(await authHeaders()),
+      // The audit trail labels changes made through the dashboard's forms.
+      ...(method === "GET" ? {} : { "x-parwatch-source": "form" }),
       ...(body === undefined ? {} : { "content-type": "application/json" }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (response.status === 401) sessionExpired();
   const answer = await response.json().catch(() => undefined);
+  const messages = (answer?.errors as FieldError[] | undefined)?.map((error) => error.message).join(" ");
+  if (response.status === 401) sessionExpired(messages || `HTTP ${response.status}`);
   if (response.status === 400 && answer?.errors) throw new InvalidInput(answer.errors);
-  if (!response.ok) {
-    const messages = (answer?.errors as FieldError[] | undefined)?.map((error) => error.message);
-    throw new ApiError(messages?.join(" ") || `HTTP ${response.status}`);
-  }
+  if (!response.ok) throw new ApiError(messages || `HTTP ${response.status}`, response.status);
   return answer as T;
 }
 
@@ -82,13 +94,17 @@ export interface ImportRecord {
 
 export type CommitmentStatus = "met" | "onTrack" | "atRisk" | "missed" | "noData";
 
-export interface PresentedCommitment {
-  unitId: string;
-  year: number;
-  measure: string;
-  target: number;
+/** A change to a commitment after it was first recorded (the latest one). */
+export interface CommitmentAmendment {
+  at: string;
+  by: string;
+  reason: string;
+  from: Pick<Commitment, "comparator" | "target" | "signedBy" | "signedOn"> & { note?: string | null };
+}
+
+export interface PresentedCommitment extends Commitment {
   version: number;
-  note?: string;
+  amendment?: CommitmentAmendment;
   previousStatus: CommitmentStatus | null;
   evaluation: { status: CommitmentStatus; actual: number | null; projection: number | null; needed: number | null };
   text: { measure: string; target: string; status: string; reason: string };
@@ -106,7 +122,29 @@ export interface CommitmentMatrix {
   moved: Record<CommitmentStatus, number>;
 }
 
+/** A cohort's period as the caller sees it: status, history, the published snapshot, the moves they may make. */
+export interface WorkflowState extends Workflow {
+  moves: { to: WorkflowStatus; reasonRequired: boolean }[];
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** The cursor of the next, older page; absent on the last. */
+  next?: string;
+}
+
+const workflowPath = (cohort: string, period: string) =>
+  `/api/workflow/${encodeURIComponent(cohort)}/${encodeURIComponent(period)}`;
+
 export const api = {
+  users: () => get<{ users: Account[] }>("/api/users"),
+  createUser: (body: unknown) => call<{ user: Account }>("POST", "/api/users", body),
+  updateUser: (username: string, body: unknown) =>
+    call<{ user: Account }>("PUT", `/api/users/${encodeURIComponent(username)}`, body),
+  audit: (query: URLSearchParams) => get<AuditPage>(`/api/audit?${query}`),
+  workflow: (cohort: string, period: string) => get<WorkflowState>(workflowPath(cohort, period)),
+  moveWorkflow: (cohort: string, period: string, body: { to: WorkflowStatus; reason?: string }) =>
+    call<Workflow>("POST", workflowPath(cohort, period), body),
   saveCommitment: (unitId: string, body: unknown) =>
     call<{ commitment: { version: number }; created: boolean }>(
       "PUT",

@@ -1,12 +1,13 @@
-// Downloads from the API (templates, error reports) are plain links; signed in, a link cannot carry the
-// token, so the file is fetched with it and handed to the browser as a blob.
+// Downloads from the API (templates, error reports, the audit CSV) are plain links: locally the session
+// cookie goes with them. In the cloud a link cannot carry the token, so the file is fetched with it and
+// handed to the browser as a blob.
 
 import { locale, t } from "./i18n.svelte";
 import { authHeaders, session } from "./session.svelte";
 
-/** onclick of an <a href="/api/…" download>: does nothing locally, fetches with the token when signed in. */
+/** onclick of an <a href="/api/…" download>: does nothing locally, fetches with the token in the cloud. */
 export function downloadWithSession(event: MouseEvent): void {
-  if (session.status !== "signedIn") return;
+  if (session.mode !== "cloud" || session.status !== "signedIn") return;
   event.preventDefault();
   const anchor = event.currentTarget as HTMLAnchorElement;
   void (async () => {

@@ -1,7 +1,7 @@
 // The reader's language (Vietnamese unless they switched) and the translation helpers bound to it.
 
 import { formatChange, formatNumber, formatPercent } from "../../../shared/format";
-import { type Lang, type MessageKey, type MessageParams, translate } from "../../../shared/i18n";
+import { isMessageKey, type Lang, type MessageKey, type MessageParams, translate } from "../../../shared/i18n";
 import { cohortLabel, periodLabel } from "../../../shared/i18n/labels";
 
 const STORAGE_KEY = "parwatch.lang";
@@ -25,6 +25,11 @@ export const pct = (value: number, decimals = 2) => formatPercent(locale.lang, v
 export const change = (value: number, decimals = 2) => formatChange(locale.lang, value, decimals);
 export const periodName = (id: string) => periodLabel(locale.lang, id);
 export const cohortName = (id: string) => cohortLabel(locale.lang, id);
+/** A role's name (admin, inspector, chair, reporter, or the server's operator); an unknown one as it is. */
+export const roleName = (role: string) => {
+  const key = `role.${role}`;
+  return isMessageKey(key) ? t(key) : role;
+};
 export const dateTime = (iso: string) =>
   new Intl.DateTimeFormat(locale.lang === "vi" ? "vi-VN" : "en-GB", {
     day: "2-digit",
