@@ -39,16 +39,16 @@ describe("cli import --table --bucket", () => {
   it("imports a file into the deployed table, all or nothing", async () => {
     const [unit] = (await stack.deps.store.listUnits()).filter((u) => u.cohort === "district");
     const file = join(dir, "q4.csv");
-    writeFileSync(file, `unitId,period,received\n${unit?.id},2026-Q4,21\n`);
+    writeFileSync(file, `unitId,period,received\n${unit?.id},2026-Q3,21\n`);
     const { code, stdout } = await cli(["import", "--kind", "reports", file, ...target, "--user", "ops.nguyen"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Imported 1 rows from/);
-    const saved = await stack.deps.store.latestReport(unit?.id ?? "", "2026-Q4");
+    const saved = await stack.deps.store.latestReport(unit?.id ?? "", "2026-Q3");
     expect(saved).toMatchObject({ metrics: { received: 21 }, submittedBy: "operator:ops.nguyen", source: "file" });
 
-    writeFileSync(file, `unitId,period,received\n${unit?.id},2026-Q4,22\nno-such-unit,2026-Q4,1\n`);
+    writeFileSync(file, `unitId,period,received\n${unit?.id},2026-Q3,22\nno-such-unit,2026-Q3,1\n`);
     const rejected = await cli(["import", "--kind", "reports", file, ...target]);
     expect(rejected.code).toBe(2);
-    expect((await stack.deps.store.latestReport(unit?.id ?? "", "2026-Q4"))?.metrics).toEqual({ received: 21 });
+    expect((await stack.deps.store.latestReport(unit?.id ?? "", "2026-Q3"))?.metrics).toEqual({ received: 21 });
   });
 });
