@@ -29,14 +29,19 @@ export function localizeIssues(issues: readonly ValidationIssue[], lang: Lang): 
   }));
 }
 
-/** Params for a message: "…Label" params name catalogue keys and are translated; numbers are formatted. */
+/**
+ * Params for a message: "…Label" params name catalogue keys and are translated; "…Date" params
+ * (yyyy-mm-dd) read dd/mm/yyyy in Vietnamese; numbers are formatted (61.475 / 61,475).
+ */
 export function localizeParams(params: MessageParams | undefined, lang: Lang): MessageParams | undefined {
   if (!params) return params;
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) =>
       name.endsWith("Label") && typeof value === "string" && isMessageKey(value)
         ? [name, translate(lang, value)]
-        : [name, typeof value === "number" ? formatNumber(lang, value) : value],
+        : name.endsWith("Date") && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? [name, lang === "vi" ? value.split("-").reverse().join("/") : value]
+          : [name, typeof value === "number" ? formatNumber(lang, value) : value],
     ),
   );
 }

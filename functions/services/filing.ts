@@ -73,7 +73,7 @@ export async function saveCalendar(
   if (moved.length > 0 && reason === "") {
     const first = moved[0] as { period: Period; was: string };
     throw new InvalidInputError([
-      { path: "reason", key: "error.calendar.pastDue", params: { period: first.period.id, date: first.was } },
+      { path: "reason", key: "error.calendar.pastDue", params: { period: first.period.id, dueDate: first.was } },
     ]);
   }
   await recorded(

@@ -16,5 +16,5 @@ export const enFigures: Record<keyof typeof viFigures, string> = {
   "import.blankRows": "{blank} rows left blank were skipped.",
   "error.quality.unknownFlag": "There is no flag {value} in this period.",
   "error.explain.noScores": "{unitId} has no scores for both {period} and {previous} to compare.",
-  "error.periodNotEnded": "{period} has not ended yet: its report can be filed from {opens} (Vietnam time).",
+  "error.periodNotEnded": "{period} has not ended yet: its report can be filed from {opensDate} (Vietnam time).",
 };

@@ -68,7 +68,7 @@ export const enTrust: Record<keyof typeof viTrust, string> = {
   "error.reason.tooLong": "A reason has at most 2,000 characters.",
   "error.user.conflict": "Someone else just changed this account; reload and try again.",
   "error.commitment.reasonRequired": "This commitment is signed: changing it needs a reason (kept and shown).",
-  "error.calendar.pastDue": "The due date of {period} has passed ({date}); changing it needs a reason.",
+  "error.calendar.pastDue": "The due date of {period} has passed ({dueDate}); changing it needs a reason.",
   "error.import.scope": "Unit {unit} is outside the uploader's units.",
   "error.import.frozen": "The results of {cohort} for {period} are published; no new figures are taken for it.",
   "error.import.closed": "{period} is closed for {cohort}: file late figures through the form, with a reason.",

@@ -14,5 +14,5 @@ export const viFigures = {
   "import.blankRows": "{blank} dòng để trống đã được bỏ qua.",
   "error.quality.unknownFlag": "Không có cờ {value} ở kỳ này.",
   "error.explain.noScores": "Chưa có điểm của {unitId} cho cả kỳ {period} và kỳ {previous} để so sánh.",
-  "error.periodNotEnded": "Kỳ {period} chưa kết thúc: có thể nộp báo cáo từ ngày {opens} (giờ Việt Nam).",
+  "error.periodNotEnded": "Kỳ {period} chưa kết thúc: có thể nộp báo cáo từ ngày {opensDate} (giờ Việt Nam).",
 } as const;

@@ -65,7 +65,7 @@ export const viTrust = {
   "error.reason.tooLong": "Lý do dài tối đa 2.000 ký tự.",
   "error.user.conflict": "Tài khoản vừa được người khác sửa; hãy tải lại và thử lại.",
   "error.commitment.reasonRequired": "Cam kết đã ký: muốn thay đổi cần ghi lý do (sẽ được lưu và hiển thị).",
-  "error.calendar.pastDue": "Hạn nộp của kỳ {period} đã qua ({date}); muốn đổi cần ghi lý do.",
+  "error.calendar.pastDue": "Hạn nộp của kỳ {period} đã qua ({dueDate}); muốn đổi cần ghi lý do.",
   "error.import.scope": "Đơn vị {unit} nằm ngoài phạm vi phụ trách của người tải tệp.",
   "error.import.frozen": "Kết quả kỳ {period} của nhóm {cohort} đã công bố; không nhận số liệu mới cho kỳ này.",
   "error.import.closed": "Kỳ {period} của nhóm {cohort} đã khóa sổ: nộp bổ sung qua biểu mẫu, kèm lý do.",

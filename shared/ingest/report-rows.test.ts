@@ -111,7 +111,7 @@ describe("checkReportRows", () => {
         column: "period",
         value: "2026-Q4",
         key: "error.periodNotEnded",
-        params: { period: "2026-Q4", opens: "2027-01-01" },
+        params: { period: "2026-Q4", opensDate: "2027-01-01" },
       },
     ]);
   });
