@@ -3,10 +3,11 @@
 // so the API bundle carries no file decoding.
 
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { actorName } from "../shared/access/identity";
-import { ForbiddenError, NotFoundError } from "../shared/errors";
-import { pickLang } from "../shared/i18n";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors";
+import { pickLang, translate } from "../shared/i18n";
 import type { Identify } from "./auth/identify";
 import type { Deps } from "./deps";
 import type { AppEnv } from "./env";
@@ -21,6 +22,9 @@ export interface AppOptions {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const translateBodyLimit = (header: string | undefined, query: string | undefined) =>
+  translate(pickLang(query ?? header), "error.bodyTooLarge", { max: "1 MB" });
 
 /**
  * A cookie travels with any request the browser makes, even one another site's page starts. A write
@@ -50,13 +54,56 @@ export const API_SECURITY_HEADERS = secureHeaders({
   crossOriginResourcePolicy: "same-origin",
 });
 
+/** Every JSON input fits in this (a methodology document is ≈ 15 KB; files go to S3, not through here). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** An id or a query value longer than this is nobody's id (DynamoDB keys stop at 1–2 KB anyway). */
+export const MAX_PARAMETER = 256;
+
+/** Path segments and query values past MAX_PARAMETER are refused before any key is built from them. */
+function overlong(request: Request): string | undefined {
+  const url = new URL(request.url);
+  const segment = url.pathname.split("/").find((part) => part.length > MAX_PARAMETER * 3);
+  if (segment !== undefined) return "path";
+  for (const [name, value] of url.searchParams)
+    if (value.length > MAX_PARAMETER * 4 || name.length > MAX_PARAMETER) return name;
+  for (const part of url.pathname.split("/")) {
+    try {
+      if (decodeURIComponent(part).length > MAX_PARAMETER) return "path";
+    } catch {
+      return "path";
+    }
+  }
+  return undefined;
+}
+
 export function appOf(deps: Deps, groups: readonly RouteGroup[], options: AppOptions) {
   const app = new Hono<AppEnv>();
   // Every route is under /api: the frame's middleware must not touch the dashboard the local server
   // mounts beside it.
   app.use("/api/*", API_SECURITY_HEADERS);
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          {
+            errors: [
+              {
+                path: "",
+                code: "bodyTooLarge",
+                message: translateBodyLimit(c.req.header("accept-language"), c.req.query("lang")),
+              },
+            ],
+          },
+          413,
+        ),
+    }),
+  );
   app.use("/api/*", async (c, next) => {
     c.set("lang", pickLang(c.req.query("lang") ?? c.req.header("accept-language")));
+    const tooLong = overlong(c.req.raw);
+    if (tooLong) throw new InvalidInputError([{ path: tooLong, key: "error.tooLong", params: { max: MAX_PARAMETER } }]);
     const caller = await options.identify(c);
     c.set("identity", caller.identity);
     c.set("user", actorName(caller.identity));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Commitment, evaluate, measureKind, type YearData, yearToDate } from "./commitments";
+import { type Commitment, checkCommitment, evaluate, measureKind, type YearData, yearToDate } from "./commitments";
 import { reasonText, targetText } from "./commitments-text";
 import type { Metrics } from "./metrics";
 
@@ -170,5 +170,35 @@ describe("reasons in words", () => {
     expect(reasonText("en", late, evaluate(late, year([quarter(50, 50, 14)])))).toBe(
       "Q1 2026: 14 already, past the commitment = 0; out of reach this year.",
     );
+  });
+});
+
+describe("checkCommitment against careless and hostile input", () => {
+  const good = {
+    unitId: "xa-a",
+    year: 2026,
+    measure: "onlineRate",
+    comparator: ">",
+    target: 50,
+    signedBy: "Chủ tịch UBND xã",
+    signedOn: "2026-01-15",
+  };
+  const pathsOf = (input: unknown) => {
+    const result = checkCommitment(input);
+    return result.ok ? [] : result.issues.map((issue) => [issue.path, issue.key]);
+  };
+
+  it("refuses a target that is missing, empty, null, a list or hexadecimal instead of reading it as 0 or 50", () => {
+    for (const target of [undefined, "", null, [], "0x32", "1e3", " ", {}]) {
+      expect(pathsOf({ ...good, target }), JSON.stringify(target)).toEqual([["target", "error.commitment.target"]]);
+    }
+    expect(checkCommitment({ ...good, target: "97,5" })).toMatchObject({ ok: true, value: { target: 97.5 } });
+  });
+
+  it("refuses a day that does not exist, unknown fields and text too long to keep", () => {
+    expect(pathsOf({ ...good, signedOn: "2026-02-31" })).toEqual([["signedOn", "error.commitment.date"]]);
+    expect(pathsOf({ ...good, isAdmin: true })).toEqual([["isAdmin", "error.unknownField"]]);
+    expect(pathsOf({ ...good, note: "x".repeat(500_000) })).toEqual([["note", "error.tooLong"]]);
+    expect(pathsOf({ ...good, year: "abc" })).toEqual([["year", "error.year"]]);
   });
 });

@@ -282,6 +282,20 @@ function evaluateScore(commitment: Commitment, kind: "index" | "rank", data: Yea
 }
 
 /** Checks a commitment as entered or imported; the unit's existence is the caller's to check. */
+/** A decimal as people write it: 50, 97.5, 97,5 — not "", null, [], "0x32" or 1e3. */
+const DECIMAL = /^\d+(?:[.,]\d+)?$/;
+/** Text fields are kept in every version and shown in the matrix: a note of a page, a name of a line. */
+const MAX_TEXT = { unitId: 200, measure: 64, signedBy: 200, note: 2000 } as const;
+
+/** A real calendar day as yyyy-mm-dd (2026-02-31 is not one). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const FIELDS = new Set(["id", "unitId", "year", "measure", "comparator", "target", "signedBy", "signedOn", "note"]);
+
 export function checkCommitment(
   input: unknown,
 ): { ok: true; value: Commitment } | { ok: false; issues: ValidationIssue[] } {
@@ -289,35 +303,60 @@ export function checkCommitment(
     return { ok: false, issues: [{ path: "", key: "error.notAnObject" }] };
   const body = input as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
-  const text = (field: string) => (typeof body[field] === "string" ? (body[field] as string).trim() : "");
+  for (const field of Object.keys(body)) {
+    if (!FIELDS.has(field)) issues.push({ path: field, key: "error.unknownField", params: { field } });
+  }
+  const text = (field: keyof typeof MAX_TEXT | "comparator" | "signedOn") => {
+    const value = body[field];
+    if (value !== undefined && typeof value !== "string") {
+      issues.push({ path: field, key: "error.text" });
+      return "";
+    }
+    const trimmed = (value ?? "").trim();
+    const max = field in MAX_TEXT ? MAX_TEXT[field as keyof typeof MAX_TEXT] : 64;
+    if (trimmed.length > max) {
+      issues.push({ path: field, key: "error.tooLong", params: { max } });
+      return "";
+    }
+    return trimmed;
+  };
   const unitId = text("unitId");
   if (!unitId) issues.push({ path: "unitId", key: "error.required" });
-  const year = Number(body.year);
+  const year =
+    typeof body.year === "number" || (typeof body.year === "string" && /^\d{4}$/.test(body.year))
+      ? Number(body.year)
+      : Number.NaN;
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    issues.push({ path: "year", key: "error.period", params: { value: String(body.year ?? "") } });
+    issues.push({ path: "year", key: "error.year", params: { value: String(body.year ?? "") } });
   const measure = text("measure");
   const kind = measureKind(measure);
   if (!kind) issues.push({ path: "measure", key: "error.commitment.measure", params: { value: measure } });
   const comparator = text("comparator") as Comparator;
   if (!COMPARATORS.includes(comparator))
     issues.push({ path: "comparator", key: "error.commitment.comparator", params: { value: comparator } });
-  const target = typeof body.target === "number" ? body.target : Number(String(body.target ?? "").replace(",", "."));
+  const rawTarget = body.target;
+  const target =
+    typeof rawTarget === "number"
+      ? rawTarget
+      : typeof rawTarget === "string" && DECIMAL.test(rawTarget.trim())
+        ? Number(rawTarget.trim().replace(",", "."))
+        : Number.NaN;
   const percent = kind === "rate" || kind === "filing";
   if (!Number.isFinite(target) || target < 0 || (percent && target > 100)) {
     issues.push({
       path: "target",
       key: "error.commitment.target",
-      params: { value: String(body.target ?? ""), max: percent ? 100 : "∞" },
+      params: { value: JSON.stringify(rawTarget ?? null).slice(0, 40), max: percent ? 100 : "∞" },
     });
   }
   const signedBy = text("signedBy");
   if (!signedBy) issues.push({ path: "signedBy", key: "error.required" });
   const signedOn = text("signedOn");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(signedOn) || Number.isNaN(Date.parse(signedOn))) {
+  if (!isCalendarDay(signedOn)) {
     issues.push({ path: "signedOn", key: "error.commitment.date", params: { value: signedOn } });
   }
-  if (issues.length > 0) return { ok: false, issues };
   const note = text("note");
+  if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
     value: { id: measure, unitId, year, measure, comparator, target, signedBy, signedOn, ...(note ? { note } : {}) },

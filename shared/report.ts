@@ -46,7 +46,11 @@ const reportSchema = z.object({
 /** A month or quarter is filed once it has ended in Vietnam; before, the issue says when filing opens. */
 export function checkFilingOpen(period: Period, now: Date): ValidationIssue | undefined {
   if (now.getTime() >= filingOpensAt(period).getTime()) return undefined;
-  return { path: "period", key: "error.periodNotEnded", params: { period: period.id, opensDate: filingOpensOn(period) } };
+  return {
+    path: "period",
+    key: "error.periodNotEnded",
+    params: { period: period.id, opensDate: filingOpensOn(period) },
+  };
 }
 
 /** Checks a submitted report: shape, period, counts, then the relations between counts. */

@@ -27,10 +27,16 @@ const announceBody = z.object({
   period: z.optional(z.string().check(z.maxLength(20))),
 });
 
-/** Announcing an upload of a kind takes that kind's permission (reports: any unit the caller files for). */
+/**
+ * Announcing an upload of a kind takes that kind's permission (reports: any unit the caller files for);
+ * a body without a known kind only needs a hand in imports at all, and the schema then says what is wrong.
+ */
 const announceAction = async (c: Context<AppEnv>): Promise<Action> => {
-  const body = (await c.req.json().catch(() => ({}))) as { kind?: unknown };
-  return IMPORT_ACTIONS[body.kind as ImportKind] ?? "report.file";
+  const body = (await c.req.json().catch(() => ({}))) as { kind?: unknown } | null;
+  const kind = body?.kind;
+  return typeof kind === "string" && Object.hasOwn(IMPORT_ACTIONS, kind)
+    ? IMPORT_ACTIONS[kind as ImportKind]
+    : "import.read";
 };
 
 export function importRoutes(deps: Deps) {

@@ -2,6 +2,7 @@
 // against the cohort's reporting calendar.
 
 import { defaultCalendar, dueDate, type FilingRow, filingStatus, type ReportingCalendar } from "../../shared/calendar";
+import { isCalendarDay } from "../../shared/commitments";
 import { InvalidInputError } from "../../shared/errors";
 import { type Period, parsePeriod } from "../../shared/period";
 import type { ValidationIssue } from "../../shared/validation";
@@ -44,7 +45,8 @@ export async function saveCalendar(
     for (const [period, date] of Object.entries(overrides)) {
       if (!parsePeriod(period))
         issues.push({ path: `overrides.${period}`, key: "error.period", params: { value: period } });
-      else if (!isCalendarDate(date)) issues.push({ path: `overrides.${period}`, key: "error.date" });
+      else if (typeof date !== "string" || !isCalendarDay(date))
+        issues.push({ path: `overrides.${period}`, key: "error.date" });
     }
   }
   if (rawReason !== undefined && (typeof rawReason !== "string" || rawReason.length > 2000)) {
@@ -83,13 +85,6 @@ export async function saveCalendar(
     () => deps.store.putCalendar(calendar),
   );
   return calendar;
-}
-
-/** A real calendar day as yyyy-mm-dd (2026-02-31 is not one). */
-function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 export interface FilingReport {

@@ -269,14 +269,14 @@ export async function appraisalHistory(deps: Deps, unitId: string, methodologyId
   return deps.store.appraisalHistory(unitId, methodologyId, period.id);
 }
 
-/** Checks an appraisal against the methodology: manual leaves only, points within each maximum. */
+const SCORE_FIELDS = ["selfScore", "appraisedScore", "reason", "evidence"];
+const MAX_REASON = 2000;
+
+/** Checks an appraisal against the methodology: manual leaves only, points within each maximum, known fields. */
 function validateAppraisal(methodology: Methodology, body: unknown): ValidationIssue[] {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return [{ path: "", key: "error.notAnObject" }];
   const { scores = {}, deductions = {}, reason } = body as AppraisalBody;
   const issues: ValidationIssue[] = [];
-  if (reason !== undefined && (typeof reason !== "string" || reason.length > 2000)) {
-    issues.push({ path: "reason", key: "error.text" });
-  }
   const byId = new Map(leaves(methodology.areas).map((leaf) => [leaf.id, leaf]));
   const manualDeductions = new Map<string, number>();
   const collect = (nodes: readonly MethodologyNode[]) => {
@@ -288,7 +288,30 @@ function validateAppraisal(methodology: Methodology, body: unknown): ValidationI
   collect(methodology.areas);
   const inRange = (value: unknown, max: number) =>
     typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= max;
+  if (typeof scores !== "object" || scores === null || Array.isArray(scores))
+    return [{ path: "scores", key: "error.notAnObject" }];
+  if (typeof deductions !== "object" || deductions === null || Array.isArray(deductions)) {
+    return [{ path: "deductions", key: "error.notAnObject" }];
+  }
+  for (const field of Object.keys(body)) {
+    if (!["scores", "deductions", "reason"].includes(field))
+      issues.push({ path: field, key: "error.unknownField", params: { field } });
+  }
+  const text = (path: string, value: unknown, max: number) => {
+    if (value === undefined) return;
+    if (typeof value !== "string") issues.push({ path, key: "error.text" });
+    else if (value.length > max) issues.push({ path, key: "error.tooLong", params: { max } });
+  };
+  text("reason", reason, MAX_REASON);
   for (const [id, entry] of Object.entries(scores)) {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+      issues.push({ path: `scores.${id}`, key: "error.notAnObject" });
+      continue;
+    }
+    for (const field of Object.keys(entry)) {
+      if (!SCORE_FIELDS.includes(field))
+        issues.push({ path: `scores.${id}.${field}`, key: "error.unknownField", params: { field } });
+    }
     const leaf = byId.get(id);
     if (!leaf) {
       issues.push({
@@ -307,17 +330,29 @@ function validateAppraisal(methodology: Methodology, body: unknown): ValidationI
         issues.push({ path: `scores.${id}.${field}`, key: "error.appraisal.range", params: { max: leaf.max } });
       }
     }
-    if (entry?.reason !== undefined && typeof entry.reason !== "string") {
-      issues.push({ path: `scores.${id}.reason`, key: "error.text" });
-    }
+    text(`scores.${id}.reason`, entry.reason, MAX_REASON);
     if (
-      entry?.evidence !== undefined &&
-      !(Array.isArray(entry.evidence) && entry.evidence.every((e) => typeof e === "string"))
+      entry.evidence !== undefined &&
+      !(
+        Array.isArray(entry.evidence) &&
+        entry.evidence.length <= 20 &&
+        entry.evidence.every((e) => typeof e === "string" && e.length <= 300)
+      )
     ) {
-      issues.push({ path: `scores.${id}.evidence`, key: "error.text" });
+      issues.push({ path: `scores.${id}.evidence`, key: "error.appraisal.evidence" });
     }
   }
   for (const [id, entry] of Object.entries(deductions)) {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+      issues.push({ path: `deductions.${id}`, key: "error.notAnObject" });
+      continue;
+    }
+    for (const field of Object.keys(entry)) {
+      if (field !== "points" && field !== "reason") {
+        issues.push({ path: `deductions.${id}.${field}`, key: "error.unknownField", params: { field } });
+      }
+    }
+    text(`deductions.${id}.reason`, entry.reason, MAX_REASON);
     const max = manualDeductions.get(id);
     if (max === undefined) {
       issues.push({

@@ -16,5 +16,9 @@ export const enFigures: Record<keyof typeof viFigures, string> = {
   "import.blankRows": "{blank} rows left blank were skipped.",
   "error.quality.unknownFlag": "There is no flag {value} in this period.",
   "error.explain.noScores": "{unitId} has no scores for both {period} and {previous} to compare.",
+  "error.tooLong": "Too long: at most {max} characters.",
+  "error.tooDeep": "The body nests too deeply (at most {max} levels).",
+  "error.bodyTooLarge": "The body is too large (at most {max}). Upload large files on the Upload page.",
+  "error.appraisal.evidence": "Evidence is a list of at most 20 items of at most 300 characters each.",
   "error.periodNotEnded": "{period} has not ended yet: its report can be filed from {opensDate} (Vietnam time).",
 };

@@ -14,5 +14,9 @@ export const viFigures = {
   "import.blankRows": "{blank} dòng để trống đã được bỏ qua.",
   "error.quality.unknownFlag": "Không có cờ {value} ở kỳ này.",
   "error.explain.noScores": "Chưa có điểm của {unitId} cho cả kỳ {period} và kỳ {previous} để so sánh.",
+  "error.tooLong": "Dài quá: tối đa {max} ký tự.",
+  "error.tooDeep": "Nội dung lồng nhau quá sâu (tối đa {max} cấp).",
+  "error.bodyTooLarge": "Nội dung gửi lên quá lớn (tối đa {max}). Tệp lớn hãy tải lên ở trang Tải lên.",
+  "error.appraisal.evidence": "Minh chứng là danh sách tối đa 20 mục, mỗi mục tối đa 300 ký tự.",
   "error.periodNotEnded": "Kỳ {period} chưa kết thúc: có thể nộp báo cáo từ ngày {opensDate} (giờ Việt Nam).",
 } as const;
