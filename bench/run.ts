@@ -5,6 +5,7 @@ import { cloudBenchmarks } from "./cloud";
 import { foundationBenchmarks } from "./foundation";
 import { ingestBenchmarks } from "./ingest";
 import { megabytes, record } from "./measure";
+import { publicBenchmarks } from "./public";
 import { scoringBenchmarks } from "./scoring";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -18,4 +19,6 @@ console.log("\nFoundation");
 await foundationBenchmarks();
 console.log("\nCloud");
 await cloudBenchmarks();
+console.log("\nPublic pages");
+await publicBenchmarks();
 record("\npeak RSS of the benchmark process", megabytes(process.resourceUsage().maxRSS * 1024));

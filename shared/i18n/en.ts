@@ -2,9 +2,9 @@
 
 import { enFigures } from "./en-figures";
 import { enTrust } from "./en-trust";
-import type { MessageKey } from "./vi";
+import type { ServerKey } from "./vi";
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<ServerKey, string> = {
   ...enTrust,
   ...enFigures,
   "app.title": "ParWatch — Public-administration reform monitor",

@@ -375,4 +375,5 @@ export const vi = {
   "error.internal": "Lỗi hệ thống. Vui lòng thử lại sau.",
 } as const;
 
-export type MessageKey = keyof typeof vi;
+/** The keys every layer may use: the API's answers, the CLI's lines and the dashboard's shared labels. */
+export type ServerKey = keyof typeof vi;

@@ -1,5 +1,7 @@
 // The reader's language (Vietnamese unless they switched) and the translation helpers bound to it.
 
+// The pages' own text (views, public site): translatable once this is imported.
+import "../../../shared/i18n/ui";
 import { formatChange, formatNumber, formatPercent } from "../../../shared/format";
 import { isMessageKey, type Lang, type MessageKey, type MessageParams, translate } from "../../../shared/i18n";
 import { cohortLabel, periodLabel } from "../../../shared/i18n/labels";
