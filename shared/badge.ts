@@ -24,17 +24,21 @@ export const escapeXml = (text: string) =>
 
 const vi = (value: number) => value.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** The top line must fit the badge: long methodology names are shortened, with the full one in the title. */
+const BADGE_LINE = 44;
+const fitted = (text: string) => (text.length > BADGE_LINE ? `${text.slice(0, BADGE_LINE - 1).trimEnd()}…` : text);
+
 export function badgeSvg(facts: BadgeFacts): string {
   const index = facts.index === null ? "—" : vi(facts.index);
   const rank = facts.rank === null ? "—" : `${facts.rank}/${facts.of}`;
   const title = `${facts.unitName}: ${facts.methodologyName} ${facts.periodLabel} — ${index}, hạng ${rank}${facts.band ? `, ${facts.band}` : ""}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="64" viewBox="0 0 240 64" role="img" aria-label="${escapeXml(title)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="280" height="64" viewBox="0 0 280 64" role="img" aria-label="${escapeXml(title)}">
 <title>${escapeXml(title)}</title>
-<rect width="240" height="64" rx="6" fill="#0b3d6e"/>
-<text x="12" y="20" fill="#ffffff" font-family="Arial, sans-serif" font-size="11">${escapeXml(`${facts.methodologyName} · ${facts.periodLabel}`)}</text>
+<rect width="280" height="64" rx="6" fill="#0b3d6e"/>
+<text x="12" y="20" fill="#ffffff" font-family="Arial, sans-serif" font-size="10">${escapeXml(fitted(`${facts.methodologyName} · ${facts.periodLabel}`))}</text>
 <text x="12" y="48" fill="#ffffff" font-family="Arial, sans-serif" font-size="24" font-weight="bold">${escapeXml(index)}</text>
-<text x="120" y="36" fill="#ffffff" font-family="Arial, sans-serif" font-size="12">${escapeXml(`Hạng ${rank}`)}</text>
-<text x="120" y="52" fill="#ffe08a" font-family="Arial, sans-serif" font-size="12">${escapeXml(facts.band ?? "")}</text>
+<text x="140" y="36" fill="#ffffff" font-family="Arial, sans-serif" font-size="12">${escapeXml(`Hạng ${rank}`)}</text>
+<text x="140" y="52" fill="#ffe08a" font-family="Arial, sans-serif" font-size="12">${escapeXml(facts.band ?? "")}</text>
 </svg>
 `;
 }

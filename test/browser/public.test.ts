@@ -359,7 +359,7 @@ describe("the badge on a unit's portal", () => {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       response.end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng thông tin huyện Tân Phước</title></head>
 <body style="font-family: sans-serif; padding: 16px"><h1>Cổng thông tin điện tử huyện Tân Phước</h1>
-<p><a href="${base}/cong-khai/don-vi/huyen-tan-phuoc"><img id="badge" src="${base}/public/v1/badges/huyen-tan-phuoc.svg" width="240" height="64" alt="Huy hiệu ParWatch"></a></p>
+<p><a href="${base}/cong-khai/don-vi/huyen-tan-phuoc"><img id="badge" src="${base}/public/v1/badges/huyen-tan-phuoc.svg" width="280" height="64" alt="Huy hiệu ParWatch"></a></p>
 <iframe id="card" src="${base}/public/v1/cards/huyen-tan-phuoc.html" width="320" height="130" style="border:0" title="Thẻ kết quả ParWatch"></iframe>
 </body></html>`);
     });
@@ -381,7 +381,7 @@ describe("the badge on a unit's portal", () => {
       const badge = page.locator("#badge");
       await expect
         .poll(() => badge.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth))
-        .toBe(240);
+        .toBe(280);
       const card = page.frameLocator("#card");
       await expect.poll(() => card.locator("body").textContent()).toContain("Huyện Tân Phước");
       expect(await card.locator(".big").textContent()).toMatch(/^\d{2},\d{2}$/);
