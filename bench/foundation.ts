@@ -50,8 +50,11 @@ export async function foundationBenchmarks(): Promise<void> {
     const { deps } = again.result;
     const app = createApp(deps, { identify: identifyBySession(deps) });
     const inspector = await deps.store.getUser("demo-inspector");
-    if (!inspector || !deps.sessions) throw new Error("the demo inspector is missing");
+    const admin = await deps.store.getUser("demo-admin");
+    if (!inspector || !admin || !deps.sessions) throw new Error("the demo accounts are missing");
     const { token } = await issueToken(deps.sessions, inspector);
+    // Filing is the data office's (admin) or a reporter's; the inspector reads and recomputes.
+    const office = (await issueToken(deps.sessions, admin)).token;
     const get = async (path: string) => {
       const response = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
@@ -77,16 +80,21 @@ export async function foundationBenchmarks(): Promise<void> {
         counter++;
         const response = await app.request("/api/reports", {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", authorization: `Bearer ${office}` },
           body: JSON.stringify({ unitId: "so-noi-vu", period: "2026-M10", metrics: { received: counter } }),
         });
         if (response.status !== 201) throw new Error(`POST: ${response.status}`);
       }),
     );
+    // 2025 is published in the demo (frozen): the 9 months of 2026 are recomputed instead.
     record(
-      "POST /api/scores/par-commune/2025/recompute (120 communes)",
+      "POST /api/scores/service-index/2026-9M/recompute (120 communes)",
       await percentiles(5, async () => {
-        const response = await app.request("/api/scores/par-commune/2025/recompute", { method: "POST" });
+        const response = await app.request("/api/scores/service-index/2026-9M/recompute", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ cohort: "commune" }),
+        });
         if (!response.ok) throw new Error(`recompute: ${response.status}`);
       }),
     );

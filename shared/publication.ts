@@ -53,7 +53,10 @@ export interface SnapshotEntry {
     readonly rates: Readonly<Record<string, TableFiles>>;
     readonly units: Readonly<Record<string, string>>;
     readonly methodologies: Readonly<Record<string, string>>;
-    /** Each unit's badge (SVG) and card (HTML) for this period. */
+    /**
+     * The units with a badge (SVG) and card (HTML) for this period, at their latest paths: badges are
+     * the one thing rewritten in place, when a newer period of the cohort is published.
+     */
     readonly badges: Readonly<Record<string, { readonly svg: string; readonly card: string }>>;
   };
 }
@@ -69,6 +72,8 @@ export interface Snapshot {
   readonly files: ReadonlyMap<string, SnapshotFile>;
   /** Object key → a table to write as XLSX (the writer lives with the adapters). */
   readonly sheets: ReadonlyMap<string, { readonly name: string; readonly table: Table }>;
+  /** The units' latest badge and card files: written only when this is the cohort's newest period. */
+  readonly badgeFiles: ReadonlyMap<string, SnapshotFile>;
 }
 
 export const CONTENT_TYPES = {
@@ -183,6 +188,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const byId = new Map(input.units.map((unit) => [unit.id, unit]));
   const units: Record<string, string> = {};
   const badges: Record<string, { svg: string; card: string }> = {};
+  const badgeFiles = new Map<string, SnapshotFile>();
   // The badge shows the cohort's PAR-style index when it has one, else its first methodology.
   const badgeBoard = input.boards.find((board) => board.methodology.id.startsWith("par-")) ?? input.boards[0];
   for (const unit of input.units) {
@@ -221,10 +227,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
         band: row.band?.label.vi ?? null,
         profileUrl: profilePath(unit.id),
       };
-      const badge = { svg: `${base}/badges/${safe(unit.id)}.svg`, card: `${base}/cards/${safe(unit.id)}.html` };
+      const badge = latestBadgePaths(unit.id);
       badges[unit.id] = badge;
-      files.set(badge.svg, { body: badgeSvg(facts), contentType: CONTENT_TYPES.svg });
-      files.set(badge.card, { body: badgeCard(facts), contentType: CONTENT_TYPES.html });
+      badgeFiles.set(badge.svg, { body: badgeSvg(facts), contentType: CONTENT_TYPES.svg });
+      badgeFiles.set(badge.card, { body: badgeCard(facts), contentType: CONTENT_TYPES.html });
     }
   }
   const manifest = `${base}/manifest.json`;
@@ -236,7 +242,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     files: { manifest, leaderboards, rates, units, methodologies, badges },
   };
   files.set(manifest, json({ ...meta, files: entry.files }));
-  return { entry, files, sheets };
+  return { entry, files, sheets, badgeFiles };
 }
 
 const rankedCount = (rows: readonly { rank: number | null }[]) => rows.filter((row) => row.rank !== null).length;

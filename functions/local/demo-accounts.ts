@@ -5,6 +5,7 @@ import { operator } from "../../shared/access/identity";
 import type { StaffRole } from "../../shared/roles";
 import type { Deps } from "../deps";
 import type { Actor } from "../services/audit";
+import { writePublicIndex } from "../services/publish";
 import { createUser } from "../services/users";
 import { moveWorkflow } from "../services/workflow";
 
@@ -47,12 +48,17 @@ const COHORTS = ["department", "district", "commune"];
 export async function publishDemoYears(deps: Deps): Promise<number> {
   let published = 0;
   for (const period of PUBLISHED) {
-    for (const cohort of COHORTS) {
-      for (const to of ["closed", "appraised", "published"] as const) {
-        await moveWorkflow(deps, SEED, cohort, period, { to });
-      }
-      published++;
-    }
+    // The cohorts of a year are independent: published side by side (the year before first, so each
+    // snapshot's change column finds it), then the index written once more with all of them in it.
+    await Promise.all(
+      COHORTS.map(async (cohort) => {
+        for (const to of ["closed", "appraised", "published"] as const) {
+          await moveWorkflow(deps, SEED, cohort, period, { to });
+        }
+        published++;
+      }),
+    );
   }
+  await writePublicIndex(deps);
   return published;
 }

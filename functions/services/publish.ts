@@ -11,26 +11,26 @@ import {
   buildSnapshot,
   CACHE,
   CONTENT_TYPES,
-  latestBadgePaths,
   PUBLIC_DICTIONARY,
   PUBLIC_INDEX,
   type SnapshotEntry,
+  type SnapshotFile,
 } from "../../shared/publication";
 import { RATE_IDS } from "../../shared/rates";
 import type { Deps } from "../deps";
 import { xlsxOf } from "../publish/xlsx";
 import { mapLimit } from "../store/db";
 import { listMethodologies } from "./methodologies";
-import { rankCohort } from "./rankings";
+import { rankCohortOn } from "./rankings";
 import { leaderboard } from "./scoring";
 
-/** Writes the snapshot's files; returns its index entry. Refuses when there is nothing to show. */
+/** Writes the snapshot's files; returns its index entry and its badges. Refuses when there is nothing to show. */
 export async function writeSnapshot(
   deps: Deps,
   cohort: string,
   periodId: string,
   snapshotId: string,
-): Promise<SnapshotEntry> {
+): Promise<{ entry: SnapshotEntry; badgeFiles: ReadonlyMap<string, SnapshotFile> }> {
   const period = parsePeriod(periodId);
   if (!period) throw new ConflictError("error.workflow.nothingToPublish", { cohort, period: periodId });
   const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
@@ -44,11 +44,9 @@ export async function writeSnapshot(
       boards.push({ methodology: board.methodology, rows: board.rows });
     }
   }
-  const rankings = [];
-  for (const rate of RATE_IDS) {
-    const ranking = await rankCohort(deps, cohort, period.id, rate);
-    if (ranking.rows.some((row) => row.rank !== null)) rankings.push(ranking);
-  }
+  const rankings = (await rankCohortOn(deps, cohort, period.id, RATE_IDS)).filter((ranking) =>
+    ranking.rows.some((row) => row.rank !== null),
+  );
   if (boards.length === 0 && rankings.length === 0) {
     throw new ConflictError("error.workflow.nothingToPublish", { cohort, period: period.id });
   }
@@ -66,44 +64,45 @@ export async function writeSnapshot(
     rankings,
   });
   // The snapshot first, whole; the unit's latest badge and the index point at it afterwards.
-  await mapLimit([...snapshot.files], 8, ([key, file]) =>
+  await mapLimit([...snapshot.files], 24, ([key, file]) =>
     deps.publicBlobs.put(key, file.body, file.contentType, {}, CACHE.immutable),
   );
   await mapLimit([...snapshot.sheets], 8, ([key, sheet]) =>
     deps.publicBlobs.put(key, xlsxOf(sheet.name, tableSheet(sheet.table)), CONTENT_TYPES.xlsx, {}, CACHE.immutable),
   );
-  return snapshot.entry;
+  return { entry: snapshot.entry, badgeFiles: snapshot.badgeFiles };
 }
 
 /**
  * Rewrites /public/index.json from the published workflow items — the pointer to every live snapshot —
- * with the data dictionary, and each unit's latest badge and card: those of its cohort's newest period.
+ * with the data dictionary; when the period just published is its cohort's newest, its units' badges
+ * and cards become the latest.
  */
-export async function writePublicIndex(deps: Deps): Promise<void> {
+export async function writePublicIndex(
+  deps: Deps,
+  published?: { entry: SnapshotEntry; badgeFiles: ReadonlyMap<string, SnapshotFile> },
+): Promise<void> {
   const entries = (await deps.store.listWorkflows()).flatMap((workflow) =>
     workflow.snapshot ? [workflow.snapshot] : [],
   );
-  const newest = new Map<string, SnapshotEntry>();
-  for (const entry of entries) {
-    const seen = newest.get(entry.cohort);
-    if (!seen || comparePeriods(periodOf(seen.period), periodOf(entry.period)) < 0) newest.set(entry.cohort, entry);
+  if (published) {
+    const { cohort, period } = published.entry;
+    const newer = entries.some(
+      (entry) => entry.cohort === cohort && comparePeriods(periodOf(entry.period), periodOf(period)) > 0,
+    );
+    if (!newer) {
+      await mapLimit([...published.badgeFiles], 24, ([key, file]) =>
+        deps.publicBlobs.put(key, file.body, file.contentType, {}, CACHE.pointer),
+      );
+    }
   }
-  for (const entry of newest.values()) {
-    await mapLimit(Object.entries(entry.files.badges ?? {}), 8, async ([unitId, badge]) => {
-      const latest = latestBadgePaths(unitId);
-      for (const [from, to, type] of [
-        [badge.svg, latest.svg, CONTENT_TYPES.svg],
-        [badge.card, latest.card, CONTENT_TYPES.html],
-      ] as const) {
-        const body = await deps.publicBlobs.get(from);
-        if (body) await deps.publicBlobs.put(to, body, type, {}, CACHE.pointer);
-      }
-    });
-  }
-  await deps.publicBlobs.put(PUBLIC_DICTIONARY, JSON.stringify(dataDictionary()), CONTENT_TYPES.json);
   await deps.publicBlobs.put(
-    PUBLIC_INDEX,
-    JSON.stringify(buildIndex(entries, deps.now().toISOString())),
+    PUBLIC_DICTIONARY,
+    JSON.stringify(dataDictionary()),
     CONTENT_TYPES.json,
+    {},
+    CACHE.pointer,
   );
+  const index = JSON.stringify(buildIndex(entries, deps.now().toISOString()));
+  await deps.publicBlobs.put(PUBLIC_INDEX, index, CONTENT_TYPES.json, {}, CACHE.pointer);
 }

@@ -64,7 +64,7 @@ export async function moveWorkflow(
   const reason = request.reason?.trim();
   if (step.reasonRequired && !reason) throw new InvalidInputError([{ path: "reason", key: "error.reason.required" }]);
   const at = deps.now().toISOString();
-  const snapshot =
+  const written =
     request.to === "published"
       ? await writeSnapshot(
           deps,
@@ -72,7 +72,8 @@ export async function moveWorkflow(
           current.period,
           `${at.replace(/[-:.]/g, "").slice(0, 15)}-${randomBytes(3).toString("hex")}`,
         )
-      : current.snapshot;
+      : undefined;
+  const snapshot = written?.entry ?? current.snapshot;
   const next: Workflow = {
     ...current,
     status: request.to,
@@ -106,6 +107,6 @@ export async function moveWorkflow(
     () => deps.store.putWorkflow(next),
   );
   if (!saved) throw new ConflictError("error.workflow.conflict");
-  if (request.to === "published") await writePublicIndex(deps);
+  if (written) await writePublicIndex(deps, written);
   return next;
 }

@@ -92,7 +92,8 @@ export const enViews: Record<keyof typeof viViews, string> = {
   "views.briefing.noOverdue": "No overdue applications.",
   "views.briefing.overdueLine": "{pending} applications overdue, {late} resolved late",
   "views.briefing.filing": "Reports for {period}",
-  "views.briefing.filingNone": "No reporting period has fallen due yet.",
+  "views.briefing.filingNone": "No report of a unit below has fallen due to follow up.",
+  "views.briefing.index": "{value} points",
   "views.briefing.seeLate": "See the late rates",
   "views.briefing.seeFiling": "See filing",
   "views.briefing.source":
@@ -107,6 +108,7 @@ export const enViews: Record<keyof typeof viViews, string> = {
   "views.explain.points": "{value} points",
   "views.explain.nothing": "no area changed",
   "views.explain.noPrevious": "No previous result to compare with.",
+  "views.explain.openArea": "See the criteria of an area:",
   "views.explain.criteria": "Criteria of {area}:",
   "views.unit.breadcrumb": "Parent units",
   "views.unit.briefing": "Briefing {period}",

@@ -89,7 +89,8 @@ export const viViews = {
   "views.briefing.noOverdue": "Không có hồ sơ quá hạn.",
   "views.briefing.overdueLine": "{pending} hồ sơ đang quá hạn, {late} hồ sơ giải quyết trễ hạn",
   "views.briefing.filing": "Nộp báo cáo {period}",
-  "views.briefing.filingNone": "Chưa có kỳ báo cáo nào đến hạn.",
+  "views.briefing.filingNone": "Không có báo cáo của đơn vị trực thuộc đến hạn để theo dõi.",
+  "views.briefing.index": "{value} điểm",
   "views.briefing.seeLate": "Xem tỷ lệ trễ hạn",
   "views.briefing.seeFiling": "Xem tình hình nộp",
   "views.briefing.source":
@@ -104,6 +105,7 @@ export const viViews = {
   "views.explain.points": "{value} điểm",
   "views.explain.nothing": "không lĩnh vực nào thay đổi",
   "views.explain.noPrevious": "Không có kết quả kỳ trước để so sánh.",
+  "views.explain.openArea": "Xem các tiêu chí của lĩnh vực:",
   "views.explain.criteria": "Các tiêu chí của {area}:",
   "views.unit.breadcrumb": "Đơn vị cấp trên",
   "views.unit.briefing": "Báo cáo nhanh {period}",

@@ -25,6 +25,10 @@ describe("dashboard", () => {
   it("opens a chair on the district leaderboard for the latest 9 months, in Vietnamese, with rows and a drawn chart", async () => {
     const page = await newPage();
     await signIn(page, product.server.url, "demo-chair");
+    // A chair starts on the own district's communes; the districts are one choice away.
+    await page.waitForURL(/\/leaderboard\/commune\/2026-9M\?parent=huyen-tan-phuoc/);
+    await page.waitForSelector("table.ranking tbody tr");
+    await page.getByLabel("Nhóm đơn vị").selectOption("district");
     await page.waitForURL(/\/leaderboard\/district\/2026-9M/);
     await page.waitForSelector("table.ranking tbody tr");
     await page.waitForSelector('.chart[data-chart-ready="true"]');

@@ -69,10 +69,10 @@ describe("sign-in and roles", () => {
     await page.close();
   });
 
-  it("lands a chair on the districts' leaderboard with the monitoring pages only; a 401 asks to sign in again", async () => {
+  it("lands a chair on their district's communes with the monitoring pages only; a 401 asks to sign in again", async () => {
     const page = await wide();
     await signIn(page, product.server.url, "demo-chair");
-    await page.waitForURL(/\/leaderboard\/district\//);
+    await page.waitForURL(/\/leaderboard\/commune\/[^?]+\?parent=huyen-tan-phuoc/);
     expect(await navLinks(page)).toEqual(["Bảng xếp hạng", "Chỉ số CCHC", "Tình hình nộp", "Cam kết"]);
 
     // The session cookie goes (as when it expires): the next call's 401 brings back the sign-in page with
@@ -109,6 +109,7 @@ describe("administration", () => {
       "Tải lên",
       "Tài khoản",
       "Nhật ký thay đổi",
+      "Chất lượng số liệu",
     ]);
     expect(await page.locator("table.users tbody tr").count()).toBe(4);
 
@@ -220,14 +221,18 @@ describe("the period workflow", () => {
     const reporter = await wide();
     await signIn(reporter, product.server.url, "demo-reporter", "/report");
     await reporter.getByLabel("Kỳ báo cáo (tháng hoặc quý)").selectOption("2026-Q3");
-    await reporter.getByLabel("Tiếp nhận", { exact: true }).fill("300");
-    await reporter.getByLabel("Giải quyết đúng hạn").fill("280");
-    await reporter.getByRole("button", { name: "Nộp báo cáo" }).click();
+    // The quarter is filed: the form loads it, and saving is a correction confirmed against the filed figures.
+    await reporter.waitForSelector(".editing");
+    await reporter.getByLabel("Tiếp nhận", { exact: true }).fill("460");
+    await reporter.getByLabel("Giải quyết đúng hạn").fill("200");
+    await reporter.getByRole("button", { name: "Lưu bản sửa" }).click();
+    await reporter.getByRole("button", { name: "Xác nhận và lưu" }).click();
     await expect(reporter.locator("#report-reason-error").textContent()).resolves.toContain(
       "Cần ghi lý do cho thay đổi này.",
     );
     await reporter.getByLabel("Lý do nộp sau khi khóa sổ").fill("Bổ sung hồ sơ tiếp nhận cuối quý");
-    await reporter.getByRole("button", { name: "Nộp báo cáo" }).click();
+    await reporter.getByRole("button", { name: "Lưu bản sửa" }).click();
+    await reporter.getByRole("button", { name: "Xác nhận và lưu" }).click();
     await expect(reporter.locator(".message.good").textContent()).resolves.toMatch(/Đã lưu phiên bản \d+/);
     await reporter.close();
   });

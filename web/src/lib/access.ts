@@ -39,6 +39,9 @@ const PAGES: Readonly<Record<string, () => boolean>> = {
   upload: mayUpload,
   users: () => may("user.manage"),
   audit: () => may("audit.read"),
+  quality: () => may("quality.read"),
+  briefing: () => may("ranking.read") && may("report.read"),
+  compare: () => may("ranking.read"),
 };
 
 /** Whether the page at `path` is one the person may open (unknown paths: yes, they say "not found"). */
