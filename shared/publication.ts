@@ -21,6 +21,19 @@ export interface MethodologyBoard {
   readonly rows: readonly LeaderboardRow[];
 }
 
+/** A unit's commitment as the public may see it: the terms and how it stands, no signatory or editor. */
+export interface PublicCommitment {
+  readonly measure: string;
+  readonly name: { readonly vi: string; readonly en: string };
+  readonly target: { readonly vi: string; readonly en: string };
+  readonly status: string;
+  readonly statusName: { readonly vi: string; readonly en: string };
+  readonly reason: { readonly vi: string; readonly en: string };
+  readonly actual: number | null;
+  /** The terms changed after they were first recorded (when). */
+  readonly amendedOn?: string;
+}
+
 export interface SnapshotInput {
   readonly snapshotId: string;
   readonly cohort: string;
@@ -32,6 +45,8 @@ export interface SnapshotInput {
   readonly units: readonly Unit[];
   readonly boards: readonly MethodologyBoard[];
   readonly rankings: readonly Ranking[];
+  /** The year's commitments of each unit, evaluated as the period is published. */
+  readonly commitments?: { readonly year: number; readonly byUnit: ReadonlyMap<string, readonly PublicCommitment[]> };
 }
 
 /** A table's three forms: JSON (the rows with their meaning), CSV and XLSX (the same columns). */
@@ -213,6 +228,9 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
           const row = ranking.rows.find((candidate) => candidate.unitId === unit.id);
           return row ? [{ rate: ranking.metric, rank: row.rank, value: row.value, of: rankedCount(ranking.rows) }] : [];
         }),
+        ...(input.commitments
+          ? { commitments: { year: input.commitments.year, items: input.commitments.byUnit.get(unit.id) ?? [] } }
+          : {}),
       }),
     );
     const row = badgeBoard?.rows.find((candidate) => candidate.unitId === unit.id);

@@ -3,7 +3,9 @@
 // (the record of what is published). Nothing is edited in place; a reopened period keeps its last
 // published snapshot until it is published again, which replaces the pointer.
 
+import { measureName, reasonText, targetText } from "../../shared/commitments-text";
 import { ConflictError } from "../../shared/errors";
+import { type Lang, translate } from "../../shared/i18n";
 import { dataDictionary, tableSheet } from "../../shared/open-data";
 import { comparePeriods, parsePeriod, periodOf, previousPeriod } from "../../shared/period";
 import {
@@ -13,6 +15,7 @@ import {
   CONTENT_TYPES,
   PUBLIC_DICTIONARY,
   PUBLIC_INDEX,
+  type PublicCommitment,
   type SnapshotEntry,
   type SnapshotFile,
 } from "../../shared/publication";
@@ -20,6 +23,7 @@ import { RATE_IDS } from "../../shared/rates";
 import type { Deps } from "../deps";
 import { xlsxOf } from "../publish/xlsx";
 import { mapLimit } from "../store/db";
+import { commitmentMatrix } from "./commitments";
 import { listMethodologies } from "./methodologies";
 import { rankCohortOn } from "./rankings";
 import { leaderboard } from "./scoring";
@@ -50,6 +54,26 @@ export async function writeSnapshot(
   if (boards.length === 0 && rankings.length === 0) {
     throw new ConflictError("error.workflow.nothingToPublish", { cohort, period: period.id });
   }
+  // The year's commitments as they stand now (a past year's have ended), in words, without signatories.
+  const matrix = await commitmentMatrix(deps, cohort, period.year);
+  const words = (make: (lang: Lang) => string) => ({ vi: make("vi"), en: make("en") });
+  const byUnit = new Map(
+    matrix.rows.map((row) => [
+      row.unitId,
+      row.cells.map(
+        ({ commitment, evaluation }): PublicCommitment => ({
+          measure: commitment.measure,
+          name: words((lang) => measureName(lang, commitment.measure)),
+          target: words((lang) => targetText(lang, commitment)),
+          status: evaluation.status,
+          statusName: words((lang) => translate(lang, `commitment.status.${evaluation.status}`)),
+          reason: words((lang) => reasonText(lang, commitment, evaluation)),
+          actual: evaluation.actual,
+          ...(commitment.amendment ? { amendedOn: commitment.amendment.at.slice(0, 10) } : {}),
+        }),
+      ),
+    ]),
+  );
   const previous = previousPeriod(period).id;
   const previousPublished = (await deps.store.getWorkflow(cohort, previous))?.snapshot !== undefined;
   const snapshot = buildSnapshot({
@@ -62,6 +86,7 @@ export async function writeSnapshot(
     units,
     boards,
     rankings,
+    commitments: { year: period.year, byUnit },
   });
   // The snapshot first, whole; the unit's latest badge and the index point at it afterwards.
   await mapLimit([...snapshot.files], 24, ([key, file]) =>

@@ -153,8 +153,12 @@ describe("public pages read only /public/*", () => {
     );
     const card = page.frameLocator('main iframe[src="/public/v1/cards/huyen-tan-phuoc.html"]');
     await expect.poll(() => card.locator("body").textContent()).toContain("Huyện Tân Phước");
-    // Commitments are not in the published snapshot: the profile says nothing about them.
-    expect(await mainText(page)).not.toMatch(/cam kết/i);
+    // The commitments of the newest published year, as they ended: status and reason in words, no signatory.
+    const commitments = page.locator("section[aria-labelledby=commitments]");
+    expect(await commitments.locator("h2").textContent()).toBe("Cam kết năm 2025");
+    expect(await commitments.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await commitments.textContent()).toMatch(/Đạt|Không đạt/);
+    expect(await commitments.textContent()).not.toContain("Chủ tịch UBND");
     await page.screenshot({ path: join(SHOTS, "public-unit-1440.png"), fullPage: true });
 
     await visit(page, PAGES.methods);

@@ -92,7 +92,23 @@ export interface UnitFile extends SnapshotMeta {
     readonly value: number | null;
     readonly of: number;
   }[];
+  /** The year's commitments as they stood when the period was published (shared/publication.ts). */
+  readonly commitments?: {
+    readonly year: number;
+    readonly items: readonly {
+      readonly measure: string;
+      readonly name: Words;
+      readonly target: Words;
+      readonly status: string;
+      readonly statusName: Words;
+      readonly reason: Words;
+      readonly actual: number | null;
+      readonly amendedOn?: string;
+    }[];
+  };
 }
+
+type Words = { readonly vi: string; readonly en: string };
 
 export interface DictionaryColumn {
   readonly id: string;
