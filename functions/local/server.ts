@@ -18,7 +18,7 @@ import { ensureBucket, s3BlobStore } from "../store/s3";
 import { DEMO_PASSWORD, publishDemoYears, seedDemoAccounts } from "./demo-accounts";
 import { type EmbeddedStack, startEmbedded } from "./embedded";
 import { seedDemoProvince } from "./seed";
-import { dashboardHeaders, publicFiles } from "./site";
+import { dashboardHeaders, notFoundJson, publicFiles } from "./site";
 
 export const LOCAL_TABLE = "parwatch";
 export const LOCAL_BUCKET = "parwatch-uploads";
@@ -120,7 +120,7 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
   const site = new Hono();
   site.route("/", createApp(deps, { identify: identifyBySession(deps) }));
   // An /api path no route answers is a JSON 404, never the dashboard's page.
-  site.all("/api/*", (c) => c.json({ errors: [{ path: "", code: "notFound", message: "Not found." }] }, 404));
+  site.all("/api/*", (c) => notFoundJson(c));
   site.get("/public/*", publicFiles(deps));
   site.use("*", dashboardHeaders(embedded.endpoints.s3));
   site.use("/*", serveStatic({ root: options.webDir }));

@@ -3,9 +3,10 @@
 // files are immutable and cached for a year, the index and latest badges for a minute (as stored), and
 // anyone may embed or fetch them (cards are framed on units' portals).
 
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { localCsp } from "../../shared/content-security";
+import { pickLang, translate } from "../../shared/i18n";
 import { CACHE, PUBLIC_PREFIX } from "../../shared/publication";
 import type { Deps } from "../deps";
 
@@ -23,12 +24,18 @@ export function dashboardHeaders(uploadOrigin: string): MiddlewareHandler {
   };
 }
 
+/** A JSON 404 in the caller's language (Vietnamese unless English is asked for). */
+export function notFoundJson(c: Context): Response {
+  const lang = pickLang(c.req.query("lang") ?? c.req.header("accept-language"));
+  return c.json({ errors: [{ path: "", code: "notFound", message: translate(lang, "error.notFound") }] }, 404);
+}
+
 export function publicFiles(deps: Deps): MiddlewareHandler {
   return async (c) => {
     const key = decodeURIComponent(new URL(c.req.url).pathname).replace(/^\//, "");
     const bytes =
       key.startsWith(`${PUBLIC_PREFIX}/`) && !key.includes("..") ? await deps.publicBlobs.get(key) : undefined;
-    if (!bytes) return c.json({ errors: [{ path: "", code: "notFound", message: "Not found." }] }, 404);
+    if (!bytes) return notFoundJson(c);
     const head = await deps.publicBlobs.head(key);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": head?.contentType ?? "application/octet-stream",
