@@ -14,4 +14,9 @@ export interface Deps {
   readonly now: () => Date;
   /** The key local sessions are signed with; absent in the cloud, where Cognito signs the tokens. */
   readonly sessions?: SessionKeys;
+  /**
+   * Local runs: the in-process refresher of read models (services/read-model-refresh.ts). Absent in the
+   * cloud, where the table's stream drives the same refresh.
+   */
+  readonly readModels?: { settled(): Promise<void> };
 }

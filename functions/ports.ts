@@ -168,6 +168,8 @@ export interface ScoreStore {
   putScorecards(methodologyId: string, version: string, cards: readonly StoredScorecard[]): Promise<void>;
   scorecards(methodologyId: string, version: string, period: string): Promise<StoredScorecard[]>;
   getResultSet(methodologyId: string, period: string): Promise<ResultSet | undefined>;
+  /** Every period a methodology has a result set for. */
+  resultSetPeriods(methodologyId: string): Promise<string[]>;
   putResultSet(resultSet: ResultSet): Promise<void>;
 }
 
@@ -199,6 +201,8 @@ export interface ImportRecord {
   readonly committedAt?: string;
   readonly appliedAt?: string;
   readonly duplicateOf?: string;
+  /** Set while a restart finishes this import after a crash (shown as "being completed"). */
+  readonly recovering?: boolean;
 }
 
 export interface ImportStore {
@@ -308,8 +312,44 @@ export interface QualityStore {
   putQualityCheck(cohort: string, period: string, check: QualityCheck): Promise<void>;
 }
 
+/** A read model's header as stored: which build wrote it, when, and what its rows share. */
+export interface ReadModelHead {
+  readonly id: string;
+  /** Changes on every build; a writer replaces the header only if it still has the one it read. */
+  readonly generation: string;
+  readonly builtAt: string;
+  readonly rowCount: number;
+  readonly header: Record<string, unknown>;
+}
+
+/** One row: its key is the unit's path of ancestors (`province/district/commune`). */
+export interface ReadModelRow {
+  readonly path: string;
+  readonly data: unknown;
+}
+
+export interface ReadModelStore {
+  readModelHead(id: string): Promise<ReadModelHead | undefined>;
+  /** The rows (one Query); with a prefix, only the rows whose path starts with it. */
+  readModelRows(id: string, pathPrefix?: string): Promise<ReadModelRow[]>;
+  /** Ids of the stored read models, optionally those starting with a prefix (`board#par-commune#`). */
+  listReadModels(prefix?: string): Promise<string[]>;
+  /**
+   * Writes the rows that differ from the stored ones, deletes rows no longer there, then the header —
+   * only if the stored header's generation is still `expected` (null: none stored). `written: false`
+   * means another build won in between: compute again.
+   */
+  writeReadModel(
+    id: string,
+    model: { generation: string; builtAt: string; header: Record<string, unknown>; rows: readonly ReadModelRow[] },
+    expected: string | null,
+  ): Promise<{ written: boolean; rowsWritten: number; rowsDeleted: number }>;
+  removeReadModel(id: string): Promise<void>;
+}
+
 export interface Store
   extends UnitStore,
+    ReadModelStore,
     ReportStore,
     MethodologyStore,
     ScoreStore,

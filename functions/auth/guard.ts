@@ -59,6 +59,13 @@ export function inScope(identity: Identity, action: Action, units: readonly Unit
   return (unitId) => authorize(identity, action, { unitPath: unitPath(units, unitId) }).allow;
 }
 
+/** inScope for rows that carry their path of unit ids from the root (read models): no unit list to read. */
+export function inScopeByPath(identity: Identity, action: Action): (path: readonly string[]) => boolean {
+  const reach = reachOf(identity, action);
+  if (reach === "province") return () => true;
+  return (path) => authorize(identity, action, { unitPath: [...path] }).allow;
+}
+
 const GUARD = Symbol("guard");
 
 /** What a route's guard demands ("open" for the open routes); undefined for a handler that is no guard. */

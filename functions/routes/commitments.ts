@@ -9,18 +9,12 @@ import { type Context, Hono } from "hono";
 import * as z from "zod/mini";
 import { measureName, reasonText, targetText } from "../../shared/commitments-text";
 import { type Lang, translate } from "../../shared/i18n";
-import { can, fromParam, inScope } from "../auth/guard";
+import { can, fromParam } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
-import {
-  applyTemplate,
-  commitmentMatrix,
-  type EvaluatedCommitment,
-  saveCommitment,
-  unitCommitments,
-} from "../services/commitments";
-import { subtreeOf, withinSubtree } from "../services/subtree";
+import { applyTemplate, type EvaluatedCommitment, saveCommitment, unitCommitments } from "../services/commitments";
+import { matrixList } from "../services/lists";
 import { jsonBody } from "./body";
 import { parsed, queryOf } from "./input";
 import { listQuery } from "./rankings";
@@ -79,24 +73,12 @@ export function commitmentRoutes(deps: Deps) {
     .get("/:cohort/:year", can(deps, "commitment.read", "listed"), async (c) => {
       const year = parsed(z.string().check(z.regex(/^\d{4}$/, { error: "error.year" })), c.req.param("year"));
       const { parent } = queryOf(c, listQuery);
-      const units = await deps.store.listUnits();
-      const visible = inScope(c.get("identity"), "commitment.read", units);
-      const subtree = subtreeOf(units, parent);
-      const matrix = await commitmentMatrix(
-        deps,
-        c.req.param("cohort"),
-        Number(year),
-        (id) => visible(id) && subtree.keeps(id),
-      );
+      const matrix = await matrixList(deps, c.get("identity"), c.req.param("cohort"), Number(year), parent);
       const lang = c.get("lang");
       return c.json({
         ...matrix,
         measureNames: Object.fromEntries(matrix.measures.map((measure) => [measure, measureName(lang, measure)])),
-        ...(parent ? { parent } : {}),
-        rows: withinSubtree(matrix.rows, subtree).map((row) => ({
-          ...row,
-          cells: row.cells.map((cell) => present(lang, cell)),
-        })),
+        rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => present(lang, cell)) })),
       });
     });
 }

@@ -5,12 +5,12 @@
 //                                       due date that has passed needs a reason)
 
 import { Hono } from "hono";
-import { can, inScope } from "../auth/guard";
+import { can } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
-import { calendarOf, filing, saveCalendar } from "../services/filing";
-import { subtreeOf, withinSubtree } from "../services/subtree";
+import { calendarOf, saveCalendar } from "../services/filing";
+import { filingList } from "../services/lists";
 import { jsonBody } from "./body";
 import { queryOf } from "./input";
 import { listQuery } from "./rankings";
@@ -18,16 +18,7 @@ import { listQuery } from "./rankings";
 export function filingRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "filing.read", "listed"), async (c) => {
     const { parent } = queryOf(c, listQuery);
-    const units = await deps.store.listUnits();
-    const visible = inScope(c.get("identity"), "filing.read", units);
-    const subtree = subtreeOf(units, parent);
-    const status = await filing(
-      deps,
-      c.req.param("cohort"),
-      c.req.param("period"),
-      (id) => visible(id) && subtree.keeps(id),
-    );
-    return c.json({ ...status, ...(parent ? { parent } : {}), rows: withinSubtree(status.rows, subtree) });
+    return c.json(await filingList(deps, c.get("identity"), c.req.param("cohort"), c.req.param("period"), parent));
   });
 }
 

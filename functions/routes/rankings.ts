@@ -6,8 +6,7 @@ import * as z from "zod/mini";
 import { can } from "../auth/guard";
 import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
-import { rankCohort } from "../services/rankings";
-import { subtreeOf, withinSubtree } from "../services/subtree";
+import { rankingList } from "../services/lists";
 import { queryOf } from "./input";
 
 const DEFAULT_METRIC = "onTimeRateOfResolved";
@@ -21,8 +20,8 @@ export const listQuery = z.object({
 export function rankingRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) => {
     const { metric, parent } = queryOf(c, listQuery);
-    const ranking = await rankCohort(deps, c.req.param("cohort"), c.req.param("period"), metric ?? DEFAULT_METRIC);
-    const subtree = subtreeOf(await deps.store.listUnits(), parent);
-    return c.json({ ...ranking, ...(parent ? { parent } : {}), rows: withinSubtree(ranking.rows, subtree) });
+    return c.json(
+      await rankingList(deps, c.req.param("cohort"), c.req.param("period"), metric ?? DEFAULT_METRIC, parent),
+    );
   });
 }

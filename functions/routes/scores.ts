@@ -11,8 +11,8 @@ import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { actorOf } from "../services/actor";
 import { recorded } from "../services/audit";
-import { leaderboard, recompute } from "../services/scoring";
-import { subtreeOf, withinSubtree } from "../services/subtree";
+import { leaderboardList } from "../services/lists";
+import { recompute } from "../services/scoring";
 import { jsonBody } from "./body";
 import { parsed, queryOf } from "./input";
 import { listQuery } from "./rankings";
@@ -52,19 +52,14 @@ const DEFAULT_METHODOLOGY = "par-province";
 export function leaderboardRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) => {
     const { methodology, parent } = queryOf(c, listQuery);
-    const board = await leaderboard(
-      deps,
-      c.req.param("cohort"),
-      c.req.param("period"),
-      methodology ?? DEFAULT_METHODOLOGY,
+    return c.json(
+      await leaderboardList(
+        deps,
+        c.req.param("cohort"),
+        c.req.param("period"),
+        methodology ?? DEFAULT_METHODOLOGY,
+        parent,
+      ),
     );
-    const subtree = subtreeOf(await deps.store.listUnits(), parent);
-    return c.json({
-      ...board,
-      ...(parent ? { parent } : {}),
-      rows: withinSubtree(board.rows, subtree),
-      mostImproved: withinSubtree(board.mostImproved, subtree),
-      bottom: withinSubtree(board.bottom, subtree),
-    });
   });
 }

@@ -326,36 +326,62 @@ export interface CommitmentMatrix {
   readonly moved: Record<CommitmentStatus, number>;
 }
 
-/** The cohort's matrix; `visible` keeps only the units the reader may see (counts are of those). */
-export async function commitmentMatrix(
+export type MatrixRow = CommitmentMatrix["rows"][number];
+
+/** Every unit's evaluated commitments of a cohort and year (sorted by name) and the quarters they are as of. */
+export async function matrixRows(
   deps: Deps,
   cohort: string,
   year: number,
-  visible: (unitId: string) => boolean = () => true,
-): Promise<CommitmentMatrix> {
-  const cohortUnits = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
-  if (cohortUnits.length === 0)
+): Promise<{ asOfQuarters: number; rows: MatrixRow[] }> {
+  const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
+  if (units.length === 0)
     throw new InvalidInputError([{ path: "cohort", key: "error.unknownCohort", params: { value: cohort } }]);
-  const units = cohortUnits.filter((unit) => visible(unit.id));
   const ids = new Set(units.map((unit) => unit.id));
   const commitments = (await deps.store.commitmentsOfYear(year)).filter((commitment) => ids.has(commitment.unitId));
   const context = await contextFor(deps, units, commitments, year);
   const byUnit = new Map<string, CommitmentVersion[]>();
   for (const commitment of commitments)
     byUnit.set(commitment.unitId, [...(byUnit.get(commitment.unitId) ?? []), commitment]);
+  const rows = units
+    .map((unit) => ({ unitId: unit.id, name: unit.name, cells: evaluateAll(context, unit, byUnit.get(unit.id) ?? []) }))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return { asOfQuarters: context.elapsed, rows };
+}
+
+/** The matrix of the rows a reader sees: counts, what moved and the measures are of those rows. */
+export function matrixOf(
+  cohort: string,
+  year: number,
+  asOfQuarters: number,
+  rows: readonly MatrixRow[],
+): CommitmentMatrix {
   const counts = { met: 0, onTrack: 0, atRisk: 0, missed: 0, noData: 0 };
   const moved = { met: 0, onTrack: 0, atRisk: 0, missed: 0, noData: 0 };
-  const rows = units
-    .map((unit) => {
-      const cells = evaluateAll(context, unit, byUnit.get(unit.id) ?? []);
-      for (const cell of cells) {
-        counts[cell.evaluation.status]++;
-        if (cell.previousStatus !== null && cell.previousStatus !== cell.evaluation.status)
-          moved[cell.evaluation.status]++;
-      }
-      return { unitId: unit.id, name: unit.name, cells };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
-  const measures = [...new Set(commitments.map((commitment) => commitment.measure))].sort();
-  return { cohort, year, asOfQuarters: context.elapsed, measures, rows, counts, moved };
+  const measures = new Set<string>();
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      measures.add(cell.commitment.measure);
+      counts[cell.evaluation.status]++;
+      if (cell.previousStatus !== null && cell.previousStatus !== cell.evaluation.status)
+        moved[cell.evaluation.status]++;
+    }
+  }
+  return { cohort, year, asOfQuarters, measures: [...measures].sort(), rows, counts, moved };
+}
+
+/** The cohort's matrix read from the source items (the read model's oracle); `visible` keeps the reader's units. */
+export async function commitmentMatrix(
+  deps: Deps,
+  cohort: string,
+  year: number,
+  visible: (unitId: string) => boolean = () => true,
+): Promise<CommitmentMatrix> {
+  const { asOfQuarters, rows } = await matrixRows(deps, cohort, year);
+  return matrixOf(
+    cohort,
+    year,
+    asOfQuarters,
+    rows.filter((row) => visible(row.unitId)),
+  );
 }

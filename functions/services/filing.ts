@@ -4,7 +4,8 @@
 import { defaultCalendar, dueDate, type FilingRow, filingStatus, type ReportingCalendar } from "../../shared/calendar";
 import { isCalendarDay } from "../../shared/commitments";
 import { InvalidInputError } from "../../shared/errors";
-import { type Period, parsePeriod } from "../../shared/period";
+import { type Period, parsePeriod, periodOf } from "../../shared/period";
+import type { Unit } from "../../shared/units";
 import type { ValidationIssue } from "../../shared/validation";
 import type { Deps } from "../deps";
 import { type Actor, recorded } from "./audit";
@@ -95,31 +96,56 @@ export interface FilingReport {
   readonly rows: FilingRow[];
 }
 
-/** The filing status of a cohort's units; `visible` keeps the units the reader may see. */
-export async function filing(
-  deps: Deps,
-  cohort: string,
-  periodId: string,
-  visible: (unitId: string) => boolean = () => true,
-): Promise<FilingReport> {
+/** What a cohort-period's filing status is computed from: its units, calendar and first filings. */
+export interface FilingInputs {
+  readonly cohort: string;
+  readonly period: string;
+  readonly calendar: ReportingCalendar;
+  readonly units: readonly Unit[];
+  /** When each unit first filed the period. */
+  readonly filedAt: Readonly<Record<string, string>>;
+}
+
+export async function filingInputs(deps: Deps, cohort: string, periodId: string): Promise<FilingInputs> {
   const period = parsePeriod(periodId);
   if (!period || (period.kind !== "month" && period.kind !== "quarter")) {
     throw new InvalidInputError([
       { path: "period", key: period ? "error.rollUpPeriod" : "error.period", params: { value: periodId } },
     ]);
   }
-  const cohortUnits = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
-  if (cohortUnits.length === 0)
+  const units = (await deps.store.listUnits()).filter((unit) => unit.cohort === cohort);
+  if (units.length === 0)
     throw new InvalidInputError([{ path: "cohort", key: "error.unknownCohort", params: { value: cohort } }]);
-  const units = cohortUnits.filter((unit) => visible(unit.id));
-  const calendar = await calendarOf(deps, cohort);
-  const latest = await deps.store.latestReportsOfPeriod(period.id);
-  const filedAt = new Map(latest.map((report) => [report.unitId, report.filedAt ?? report.submittedAt]));
+  const [calendar, latest] = await Promise.all([calendarOf(deps, cohort), deps.store.latestReportsOfPeriod(period.id)]);
+  const filedAt = Object.fromEntries(latest.map((report) => [report.unitId, report.filedAt ?? report.submittedAt]));
+  return { cohort, period: period.id, calendar, units, filedAt };
+}
+
+/** The status as of `now` of the units `visible` keeps (a reader's scope): pure, from the inputs. */
+export function filingReport(inputs: FilingInputs, visible: (unitId: string) => boolean, now: Date): FilingReport {
+  const units = inputs.units.filter((unit) => visible(unit.id));
+  const filedAt = new Map(Object.entries(inputs.filedAt));
   const order = { missing: 0, late: 1, notDue: 2, onTime: 3 } as const;
-  const rows = filingStatus(calendar, period.id, units, filedAt, deps.now()).sort(
+  const rows = filingStatus(inputs.calendar, inputs.period, units, filedAt, now).sort(
     (a, b) => order[a.state] - order[b.state] || b.daysLate - a.daysLate || a.name.localeCompare(b.name, "vi"),
   );
   const counts = { onTime: 0, late: 0, missing: 0, notDue: 0 };
   for (const row of rows) counts[row.state]++;
-  return { cohort, period: period.id, dueDate: dueDate(calendar, period), counts, rows };
+  return {
+    cohort: inputs.cohort,
+    period: inputs.period,
+    dueDate: dueDate(inputs.calendar, periodOf(inputs.period)),
+    counts,
+    rows,
+  };
+}
+
+/** The filing status of a cohort's units, read from the source items (the read model's oracle). */
+export async function filing(
+  deps: Deps,
+  cohort: string,
+  periodId: string,
+  visible: (unitId: string) => boolean = () => true,
+): Promise<FilingReport> {
+  return filingReport(await filingInputs(deps, cohort, periodId), visible, deps.now());
 }

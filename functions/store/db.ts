@@ -1,9 +1,11 @@
 // Thin helpers over the DynamoDB document client shared by the repositories: paging queries, batch puts
 // with retries of unprocessed items, and conditional puts that report a lost condition as false.
 
+import { AsyncLocalStorage } from "node:async_hooks";
 import { ConditionalCheckFailedException, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -29,12 +31,17 @@ export interface Db {
     names?: Record<string, string>,
   ): Promise<boolean>;
   batchPut(items: readonly Item[]): Promise<void>;
+  batchDelete(keys: readonly { pk: string; sk: string }[]): Promise<void>;
+  /** A delete guarded by a condition; false when it did not hold. */
+  deleteIf(key: { pk: string; sk: string }, condition: string, values?: Record<string, unknown>): Promise<boolean>;
   queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]>;
   queryPrefix(pk: string, skPrefix: string, extra?: Partial<QueryCommandInput>): Promise<Item[]>;
   queryIndex(indexName: string, pkName: string, pk: string): Promise<Item[]>;
   query(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]>;
   /** One page of a query and where the next one starts. */
   queryPage(input: Omit<QueryCommandInput, "TableName">): Promise<{ items: Item[]; lastKey?: Item }>;
+  /** Runs bulk work whose writes the observer hears of once, together, when it ends (an import). */
+  together<T>(work: () => Promise<T>): Promise<T>;
   /** Sets attributes of an existing item when the condition holds; false otherwise. */
   update(
     key: { pk: string; sk: string },
@@ -42,8 +49,31 @@ export interface Db {
   ): Promise<boolean>;
 }
 
-export function createDb(client: DynamoDBClient, tableName: string): Db {
+/**
+ * Told of every item written (its keys at least), after the write succeeded: the local server refreshes
+ * read models from it as the cloud does from the table's stream.
+ */
+export type WriteObserver = (items: readonly Item[]) => void;
+
+export function createDb(client: DynamoDBClient, tableName: string, observer: WriteObserver = () => {}): Db {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const held = new AsyncLocalStorage<Item[]>();
+  const observe = (items: readonly Item[]) => {
+    const buffer = held.getStore();
+    if (buffer) buffer.push(...items.map((item) => ({ pk: item.pk, sk: item.sk })));
+    else observer(items);
+  };
+
+  async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < requests.length; start += BATCH_SIZE) {
+      let batch = requests.slice(start, start + BATCH_SIZE);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10));
+        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: batch } }));
+        batch = (result.UnprocessedItems?.[tableName] ?? []) as typeof batch;
+      }
+    }
+  }
 
   async function queryAll(input: Omit<QueryCommandInput, "TableName">): Promise<Item[]> {
     const items: Item[] = [];
@@ -67,6 +97,7 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
     },
     async put(item) {
       await doc.send(new PutCommand({ TableName: tableName, Item: item }));
+      observe([item]);
     },
     async putIf(item, condition, values, names) {
       try {
@@ -79,6 +110,7 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
             ...(names ? { ExpressionAttributeNames: names } : {}),
           }),
         );
+        observe([item]);
         return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
@@ -86,13 +118,37 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
       }
     },
     async batchPut(items) {
-      for (let start = 0; start < items.length; start += BATCH_SIZE) {
-        let requests = items.slice(start, start + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
-        for (let attempt = 0; requests.length > 0; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10));
-          const result = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-          requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-        }
+      await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+      if (items.length > 0) observe(items);
+    },
+    async batchDelete(keys) {
+      await batchWrite(keys.map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } })));
+      if (keys.length > 0) observe(keys);
+    },
+    async deleteIf(key, condition, values) {
+      try {
+        await doc.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { pk: key.pk, sk: key.sk },
+            ConditionExpression: condition,
+            ...(values ? { ExpressionAttributeValues: values } : {}),
+          }),
+        );
+        observe([key]);
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async together(work) {
+      if (held.getStore()) return work();
+      const buffer: Item[] = [];
+      try {
+        return await held.run(buffer, work);
+      } finally {
+        if (buffer.length > 0) observer(buffer);
       }
     },
     queryAll,
@@ -134,6 +190,7 @@ export function createDb(client: DynamoDBClient, tableName: string): Db {
             ExpressionAttributeValues: { ...setValues, ...values },
           }),
         );
+        observe([{ ...key, ...set }]);
         return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;

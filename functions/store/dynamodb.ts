@@ -10,9 +10,10 @@ import {
 import type { Store } from "../ports";
 import { auditRepo } from "./audit-repo";
 import { commitmentsRepo } from "./commitments-repo";
-import { createDb } from "./db";
+import { createDb, type WriteObserver } from "./db";
 import { importsRepo } from "./imports-repo";
 import { qualityRepo } from "./quality-repo";
+import { readModelsRepo } from "./read-models-repo";
 import { reportsRepo } from "./reports-repo";
 import { scoresRepo } from "./scores-repo";
 import { TABLE_KEYS } from "./table";
@@ -20,8 +21,9 @@ import { unitsRepo } from "./units-repo";
 import { usersRepo } from "./users-repo";
 import { workflowRepo } from "./workflow-repo";
 
-export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
-  const db = createDb(client, tableName);
+/** `observe` hears of every item written (the local read-model refresher); the cloud reads the stream instead. */
+export function dynamoStore(client: DynamoDBClient, tableName: string, observe?: WriteObserver): Store {
+  const db = createDb(client, tableName, observe);
   return {
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -35,6 +37,7 @@ export function dynamoStore(client: DynamoDBClient, tableName: string): Store {
     ...auditRepo(db, () => new Date().toISOString().slice(0, 10)),
     ...workflowRepo(db),
     ...qualityRepo(db),
+    ...readModelsRepo(db),
   };
 }
 

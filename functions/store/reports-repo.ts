@@ -73,27 +73,28 @@ export function reportsRepo(db: Db): ReportStore {
   return {
     saveReport,
 
-    async saveReports(inputs, submission, onSaved) {
-      const periods = [...new Set(inputs.map((input) => input.period))];
-      const latest = new Map<string, ReportVersion>();
-      for (const period of periods) {
-        const versions = (await db.queryIndex(GSI1, "gsi1pk", keys.reportsOfPeriod(period).gsi1pk)).map(toReport);
-        for (const report of latestOf(versions)) latest.set(`${report.unitId}\u0000${report.period}`, report);
-      }
-      let saved = 0;
-      const created = await mapLimit(inputs, BULK_CONCURRENCY, async (input) => {
-        const current = latest.get(`${input.unitId}\u0000${input.period}`);
-        let made: boolean;
-        if (current && sameMetrics(current.metrics, input.metrics)) made = false;
-        // Someone filed this unit-period meanwhile: the careful one-by-one path sorts it out.
-        else
-          made = (await writeNext(input, submission, current)) ? true : (await saveReport(input, submission)).created;
-        onSaved?.(++saved);
-        return made;
-      });
-      await db.batchPut(periods.map(periodItem));
-      return created.filter(Boolean).length;
-    },
+    saveReports: (inputs, submission, onSaved) =>
+      db.together(async () => {
+        const periods = [...new Set(inputs.map((input) => input.period))];
+        const latest = new Map<string, ReportVersion>();
+        for (const period of periods) {
+          const versions = (await db.queryIndex(GSI1, "gsi1pk", keys.reportsOfPeriod(period).gsi1pk)).map(toReport);
+          for (const report of latestOf(versions)) latest.set(`${report.unitId}\u0000${report.period}`, report);
+        }
+        let saved = 0;
+        const created = await mapLimit(inputs, BULK_CONCURRENCY, async (input) => {
+          const current = latest.get(`${input.unitId}\u0000${input.period}`);
+          let made: boolean;
+          if (current && sameMetrics(current.metrics, input.metrics)) made = false;
+          // Someone filed this unit-period meanwhile: the careful one-by-one path sorts it out.
+          else
+            made = (await writeNext(input, submission, current)) ? true : (await saveReport(input, submission)).created;
+          onSaved?.(++saved);
+          return made;
+        });
+        await db.batchPut(periods.map(periodItem));
+        return created.filter(Boolean).length;
+      }),
 
     async loadReportVersions(versions) {
       const filed = new Map<string, string>();

@@ -118,6 +118,10 @@ export function scoresRepo(db: Db): MethodologyStore & ScoreStore {
       const item = await db.get(pk, sk, true);
       return item ? (strip(item) as unknown as ResultSet) : undefined;
     },
+    async resultSetPeriods(methodologyId) {
+      const { pk, skPrefix } = keys.resultSetsOf(methodologyId);
+      return (await db.queryPrefix(pk, skPrefix)).map((item) => String(item.sk).slice("PERIOD#".length));
+    },
     async putResultSet(resultSet) {
       await db.put({ ...keys.resultSet(resultSet.methodologyId, resultSet.period), type: "ResultSet", ...resultSet });
     },

@@ -150,4 +150,12 @@ export const keys = {
   }),
   commitmentsOfUnit: (unitId: string, year: number) => ({ pk: `UNIT#${unitId}`, skPrefix: `COMMITMENT#${year}#` }),
   commitmentsOfYear: (year: number) => ({ gsi1pk: `COMMITMENTS#${year}` }),
+
+  // Read models: a header item and one item per row under one partition, so one Query reads either all
+  // rows or, by the row's path of ancestors, only those below a parent. Every header is listed in gsi1.
+  readModelHead: (id: string) => ({ pk: `VIEW#${id}`, sk: "HEAD", gsi1pk: "VIEWS", gsi1sk: id }),
+  readModelRow: (id: string, path: string) => ({ pk: `VIEW#${id}`, sk: `ROW#${path}` }),
+  readModelRows: (id: string, pathPrefix = "") => ({ pk: `VIEW#${id}`, skPrefix: `ROW#${pathPrefix}` }),
+  allReadModels: () => ({ gsi1pk: "VIEWS" }),
+  resultSetsOf: (methodologyId: string) => ({ pk: `RESULTSET#${methodologyId}`, skPrefix: "PERIOD#" }),
 };

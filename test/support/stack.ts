@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { ephemeralKeys } from "../../functions/auth/tokens";
 import type { Deps } from "../../functions/deps";
 import { type EmbeddedStack, startEmbedded } from "../../functions/local/embedded";
+import { createLocalRefresher, type LocalRefresher } from "../../functions/services/read-model-refresh";
 import { dynamoStore, ensureTable } from "../../functions/store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../../functions/store/s3";
 import type { Unit } from "../../shared/units";
@@ -26,23 +27,28 @@ export const TEST_UNITS: Unit[] = [
 /** Starts the stack before the file's tests and stops it after; the table is created empty. */
 export function useTestStack(): TestStack {
   const holder = { clock: new Date("2025-10-05T03:00:00Z") } as TestStack;
+  let readModels: LocalRefresher | undefined;
   beforeAll(async () => {
     const embedded = await startEmbedded();
     await ensureTable(embedded.dynamo, "parwatch-test");
+    readModels = createLocalRefresher();
     await ensureBucket(embedded.s3, "parwatch-test");
     await ensureBucket(embedded.s3, "parwatch-test-public");
     Object.assign(holder, {
       embedded,
       deps: {
-        store: dynamoStore(embedded.dynamo, "parwatch-test"),
+        store: dynamoStore(embedded.dynamo, "parwatch-test", readModels.observe),
         blobs: s3BlobStore(embedded.s3, "parwatch-test"),
         publicBlobs: s3BlobStore(embedded.s3, "parwatch-test-public"),
         now: () => holder.clock,
         sessions: ephemeralKeys(),
+        readModels,
       },
     });
+    readModels.attach(holder.deps);
   });
   afterAll(async () => {
+    await readModels?.close();
     await holder.embedded?.close();
   });
   return holder;
