@@ -168,11 +168,12 @@ describe("ParWatch stack — Lambdas and API", () => {
   const functions = Object.entries(dev.findResources("AWS::Lambda::Function")) as [string, Resource][];
   const ours = functions.filter(([, fn]) => JSON.stringify(fn.Properties.Environment ?? {}).includes("TABLE_NAME"));
 
-  it("runs four functions — API, files, ingest, jobs — on Node 22, arm64, with logs kept three months", () => {
+  it("runs five functions — API, files, ingest, jobs, read models — on Node 22, arm64, with logs kept three months", () => {
     expect(ours.map(([id]) => id.replace(/[0-9A-F]{8}$/, "")).sort()).toEqual([
       "ApiFiles",
       "ApiHandler",
       "IngestHandler",
+      "ReadModelsHandler",
       "ScheduleHandler",
     ]);
     for (const [id, fn] of ours) {
@@ -189,7 +190,13 @@ describe("ParWatch stack — Lambdas and API", () => {
   });
 
   it("gives each function its own role with only the calls it makes, on named resources", () => {
-    for (const prefix of ["ApiHandlerRole", "ApiFilesRole", "IngestHandlerRole", "ScheduleHandlerRole"]) {
+    for (const prefix of [
+      "ApiHandlerRole",
+      "ApiFilesRole",
+      "IngestHandlerRole",
+      "ScheduleHandlerRole",
+      "ReadModelsHandlerRole",
+    ]) {
       const statements = statementsOf(dev, prefix);
       expect(statements.length, prefix).toBeGreaterThan(0);
       for (const statement of statements) {
@@ -219,6 +226,27 @@ describe("ParWatch stack — Lambdas and API", () => {
     expect(actionsOf(statementsOf(dev, "ScheduleHandlerRole")).filter((action) => action.startsWith("s3:"))).toEqual(
       [],
     );
+    expect(actionsOf(statementsOf(dev, "ReadModelsHandlerRole"))).toEqual(
+      expect.arrayContaining(["dynamodb:GetRecords", "dynamodb:Query", "dynamodb:BatchWriteItem"]),
+    );
+    expect(actionsOf(statementsOf(dev, "ReadModelsHandlerRole")).filter((action) => action.startsWith("s3:"))).toEqual(
+      [],
+    );
+  });
+
+  it("keeps read models fresh from the table's stream (keys only), in batches, a failing batch parked in a queue", () => {
+    dev.hasResourceProperties("AWS::DynamoDB::GlobalTable", { StreamSpecification: { StreamViewType: "KEYS_ONLY" } });
+    dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
+      FunctionName: { Ref: Match.stringLikeRegexp("^ReadModelsHandler") },
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 1,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      StartingPosition: "LATEST",
+      DestinationConfig: {
+        OnFailure: { Destination: { "Fn::GetAtt": [Match.stringLikeRegexp("^ReadModelsFailed"), "Arn"] } },
+      },
+    });
   });
 
   it("puts every API route but the health check behind the Cognito JWT authorizer", () => {
@@ -381,10 +409,10 @@ describe("ParWatch stack — Lambdas and API", () => {
 
   it("alarms on errors and throttles of every function, API 5xx, table throttling and failed ingests", () => {
     const alarms = Object.values(dev.findResources("AWS::CloudWatch::Alarm"));
-    expect(alarms).toHaveLength(4 * 2 + 1 + 2 + 1);
+    expect(alarms).toHaveLength(5 * 2 + 1 + 2 + 1);
     const metrics = alarms.map((alarm) => `${alarm.Properties.Namespace}/${alarm.Properties.MetricName}`);
-    expect(metrics.filter((metric) => metric === "AWS/Lambda/Errors")).toHaveLength(4);
-    expect(metrics.filter((metric) => metric === "AWS/Lambda/Throttles")).toHaveLength(4);
+    expect(metrics.filter((metric) => metric === "AWS/Lambda/Errors")).toHaveLength(5);
+    expect(metrics.filter((metric) => metric === "AWS/Lambda/Throttles")).toHaveLength(5);
     expect(metrics).toEqual(
       expect.arrayContaining([
         "AWS/ApiGateway/5xx",

@@ -9,6 +9,7 @@ import { Auth } from "./constructs/auth";
 import { Dashboard } from "./constructs/dashboard";
 import { Data } from "./constructs/data";
 import { Ingest } from "./constructs/ingest";
+import { ReadModels } from "./constructs/read-models";
 import { Schedule } from "./constructs/schedule";
 import { Site } from "./constructs/site";
 import { Storage } from "./constructs/storage";
@@ -43,8 +44,15 @@ export class ParWatchStack extends Stack {
     });
     const ingest = new Ingest(this, "Ingest", common);
     const schedule = new Schedule(this, "Schedule", common);
+    const readModels = new ReadModels(this, "ReadModels", common);
     const alarms = new Alarms(this, "Alarms", {
-      functions: { Api: api.handler, Files: api.files, Ingest: ingest.handler, Jobs: schedule.handler },
+      functions: {
+        Api: api.handler,
+        Files: api.files,
+        Ingest: ingest.handler,
+        Jobs: schedule.handler,
+        ReadModels: readModels.handler,
+      },
       httpApi: api.httpApi,
       table: data.table,
       failedIngests: ingest.failed,

@@ -34,8 +34,14 @@ beforeAll(async () => {
 }, 180_000);
 
 describe("the bundled Lambdas", () => {
-  it("are four minified ESM files, the API within its 300 KB budget", () => {
-    expect(Object.keys(sizes).sort()).toEqual(["ApiFiles", "ApiHandler", "IngestHandler", "ScheduleHandler"]);
+  it("are five minified ESM files, the API within its 300 KB budget", () => {
+    expect(Object.keys(sizes).sort()).toEqual([
+      "ApiFiles",
+      "ApiHandler",
+      "IngestHandler",
+      "ReadModelsHandler",
+      "ScheduleHandler",
+    ]);
     expect(sizes.ApiHandler).toBeLessThanOrEqual(300 * 1024);
     // The file Lambdas carry exceljs and papaparse; the API does not.
     expect(sizes.ApiFiles).toBeGreaterThan(3 * (sizes.ApiHandler as number));
@@ -183,5 +189,45 @@ describe("the jobs bundle (EventBridge rule input)", () => {
 
   it("refuses a job it does not know", async () => {
     await expect(handlers.ScheduleHandler?.({ job: "publish-everything" })).rejects.toThrow(/unknown scheduled job/);
+  });
+});
+
+describe("the read-models bundle (DynamoDB stream records, keys only)", () => {
+  const ranking = async () => {
+    const answer = await http("ApiHandler")(
+      apiEvent("GET", "/api/rankings/district/2026-M10", { query: "metric=onTimeRateOfResolved", claims: inspector }),
+    );
+    expect(answer.statusCode).toBe(200);
+    return JSON.parse(answer.body).rows.find((row: { unitId: string }) => row.unitId === "huyen-c")?.value;
+  };
+  const streamed = {
+    Records: [
+      { eventName: "INSERT", dynamodb: { Keys: { pk: { S: "UNIT#huyen-c" }, sk: { S: "VERSION#2026-M10#000001" } } } },
+      { eventName: "INSERT", dynamodb: { Keys: { pk: { S: "AUDIT#2026-11" }, sk: { S: "2026-11-02T00:00:00Z#x" } } } },
+    ],
+  };
+
+  it("builds again the rankings a filed report made stale; replaying the batch changes nothing", async () => {
+    expect(await ranking()).toBeNull();
+    const filed = await http("ApiHandler")(
+      apiEvent("POST", "/api/reports", {
+        body: {
+          unitId: "huyen-c",
+          period: "2026-M10",
+          metrics: { received: 10, resolvedEarlyOrOnTime: 8, resolvedLate: 2 },
+        },
+        claims: office,
+      }),
+    );
+    expect(filed.statusCode).toBe(201);
+    // In the cloud the API does not refresh read models itself: until the stream's batch arrives the
+    // stored ranking is the one before the report.
+    expect(await ranking()).toBeNull();
+    const summary = (await handlers.ReadModelsHandler?.(streamed)) as { refreshed: number; failed: unknown[] };
+    expect(summary.failed).toEqual([]);
+    expect(summary.refreshed).toBeGreaterThanOrEqual(1);
+    expect(await ranking()).toBe(80);
+    await handlers.ReadModelsHandler?.(streamed);
+    expect(await ranking()).toBe(80);
   });
 });

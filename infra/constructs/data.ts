@@ -5,6 +5,7 @@ import {
   AttributeType,
   Billing,
   type GlobalSecondaryIndexPropsV2,
+  StreamViewType,
   TableEncryptionV2,
   TableV2,
 } from "aws-cdk-lib/aws-dynamodb";
@@ -49,6 +50,8 @@ export class Data extends Construct {
       encryption: TableEncryptionV2.awsManagedKey(),
       // Revoked local sessions (functions/store/users-repo.ts) expire with the token they revoke.
       timeToLiveAttribute: "expiresAt",
+      // Keys only: the read-model Lambda needs to know which items changed, and reads the sources itself.
+      dynamoStream: StreamViewType.KEYS_ONLY,
       deletionProtection: prod,
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });

@@ -12,8 +12,11 @@ import { acknowledge, arnInFinding } from "../nag";
 
 /** DescribeTable is the health check; Query also runs on the index. */
 const TABLE_READ = ["dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"];
-/** UpdateItem settles an audit entry's outcome (the entry itself is only ever put, never replaced). */
-const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"];
+/**
+ * UpdateItem settles an audit entry's outcome (the entry itself is only ever put, never replaced);
+ * DeleteItem drops a read model that can no longer be built (source items are never deleted).
+ */
+const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"];
 
 export function grantTable(grantee: IGrantable, table: ITableV2, access: "read" | "readWrite"): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
