@@ -8,6 +8,7 @@ import { CliError, type CliIo, cliLang, say } from "./io";
 import { loginCommand, logoutCommand } from "./login";
 import { bundledIds } from "./methodology-arg";
 import { rankCommand } from "./rank";
+import { rebuildCommand } from "./rebuild";
 import { scoreCommand } from "./score";
 import { seedCommand } from "./seed";
 import { sipasCommand } from "./sipas";
@@ -19,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   sipasCommand,
   importCommand,
   seedCommand,
+  rebuildCommand,
   loginCommand,
   logoutCommand,
   userCommand,

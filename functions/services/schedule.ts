@@ -1,6 +1,7 @@
 // The scheduled jobs (EventBridge in the cloud; locally the server and the CLI recover imports at start):
 //   recover — roll forward or fail imports a crashed ingest left idle for 15 minutes;
-//   refresh — recompute the result sets leaderboards show for this year and last, with the version each
+//   refresh — compare a sample of read models with their sources (rebuilding any that differ), then
+//             recompute the result sets leaderboards show for this year and last, with the version each
 //             shows, so late reports and corrections reach the scores without anyone pressing a button.
 
 import { operator } from "../../shared/access/identity";
@@ -9,6 +10,7 @@ import type { Deps } from "../deps";
 import { recorded } from "./audit";
 import { recoverImports } from "./import-apply";
 import { listMethodologies } from "./methodologies";
+import { checkSample } from "./read-model-refresh";
 import { type RecomputeSummary, recompute } from "./scoring";
 
 /** Longer than the ingest Lambda's timeout: an import idle this long is not being worked on. */
@@ -18,6 +20,9 @@ export const SCHEDULED_JOBS = ["recover", "refresh"] as const;
 export type ScheduledJob = (typeof SCHEDULED_JOBS)[number];
 
 export const SCHEDULE_USER = "schedule";
+
+/** Read models the nightly refresh compares with a build from the source items. */
+export const READ_MODEL_SAMPLE = 20;
 
 /** Recomputes every result set of this year and last, keeping the methodology version it shows. */
 export async function refreshResults(deps: Deps): Promise<RecomputeSummary[]> {
@@ -37,6 +42,9 @@ export async function refreshResults(deps: Deps): Promise<RecomputeSummary[]> {
 
 export async function runScheduledJob(deps: Deps, job: ScheduledJob) {
   if (job === "recover") return { job, ...(await recoverImports(deps, STALE_IMPORT_MS)) };
+  // First, while nothing is being written: a sample of read models against their sources (any that
+  // differ are named in the log and built again).
+  const sample = await checkSample(deps, READ_MODEL_SAMPLE);
   // One audit entry per run: the schedule recomputed the result sets leaderboards show (published ones stay).
   const summaries = await recorded(
     deps,
@@ -49,5 +57,7 @@ export async function runScheduledJob(deps: Deps, job: ScheduledJob) {
     job,
     resultSets: summaries.length,
     scorecards: summaries.reduce((sum, summary) => sum + summary.units, 0),
+    readModelsChecked: sample.checked,
+    readModelDifferences: sample.differences,
   };
 }

@@ -68,7 +68,7 @@ export const en: Record<ServerKey, string> = {
   "source.seed": "demo data",
 
   "cli.usage":
-    "Usage: npm run -s cli -- <command> [options]\n\nCommands:\n  rank    Rank units by index (file unit,index[,cohort])\n  score   Score units with a methodology (file unit,criterion,value)\n  sipas   Aggregate SIPAS satisfaction from survey answers\n  import  Import a reports, units, SIPAS or commitments file (all or nothing)\n  seed    Write the demo province into a deployed table on AWS\n\nAdd --help after a command for details. --lang vi for Vietnamese.",
+    "Usage: npm run -s cli -- <command> [options]\n\nCommands:\n  rank    Rank units by index (file unit,index[,cohort])\n  score   Score units with a methodology (file unit,criterion,value)\n  sipas   Aggregate SIPAS satisfaction from survey answers\n  import  Import a reports, units, SIPAS or commitments file (all or nothing)\n  seed    Write the demo province into a deployed table on AWS\n  rebuild Rebuild every leaderboard, commitments matrix and filing list from the source items\n\nAdd --help after a command for details. --lang vi for Vietnamese.",
   "cli.rank.help":
     "Usage: npm run -s cli -- rank --input FILE.csv [--bands ID] [--format csv|json] [--output FILE]\n\nInput: columns unit,index (optional cohort). Ranks within each cohort, index descending, ties share a rank (1, 2, 2, 4).\nOutput: rank,unit,index,band (plus cohort when given).\n--bands  par-national (A ≥ 90, B 80–<90, C < 80; the default) or a bundled methodology id: {methodologies}.",
   "cli.score.help":
@@ -81,6 +81,11 @@ export const en: Record<ServerKey, string> = {
   "cli.seed.help":
     "Usage: npm run -s cli -- seed --table TABLE --bucket BUCKET\n\nWrites the demo province (the one npm start seeds on its first run) into a deployment's DynamoDB table with your AWS credentials (AWS_PROFILE, AWS_REGION). Only into a table that holds no units yet.",
   "cli.seed.writing": "Writing the demo province…",
+  "cli.rebuild.help":
+    "Usage: npm run -s cli -- rebuild [--table TABLE --bucket BUCKET]\n\nBuilds again, from the source items (reports, scores, commitments, calendars), every precomputed list the leaderboards, commitments matrix and filing pages read. Source items are only read.\nWithout --table: the data folder DATA_DIR (default .data/) while the server is stopped. With --table and --bucket: a deployment on AWS.",
+  "cli.rebuild.progress": "Rebuilt {done} of {total} read models…",
+  "cli.rebuild.dropped": "Dropped read model {id}: it could not be built ({message}).",
+  "cli.rebuild.done": "Rebuilt {refreshed} read models from the source items, dropped {dropped} ({seconds} s).",
   "cli.seed.done":
     "Wrote the demo province: {units} units, {reportVersions} report versions, {appraisals} appraisals, {surveyAnswers} survey answers, {scorecards} scorecards, {commitments} commitments ({seconds} s).",
   "cli.seed.notEmpty": "The table already holds {units} units: the demo province is not written over existing data.",
@@ -92,6 +97,25 @@ export const en: Record<ServerKey, string> = {
     "The data folder {dataDir} is in use by a running ParWatch server. Use --server {url} to import through it.",
   "cli.import.recovered": "Finished {applied} interrupted imports; {failed} uncommitted ones marked failed.",
   "cli.import.serverMessage": "{message}",
+  "start.refused.portInUse":
+    "Port {port} on {host} is already in use by another program (perhaps another ParWatch), so ParWatch did not start and created nothing: stop that program, or start on another port (PORT=3001 npm start).",
+  "start.refused.locked":
+    "The data folder {dataDir} is in use by another ParWatch process (pid {pid}), so ParWatch did not start: stop that process first, or start with another folder (DATA_DIR=/another/folder npm start).",
+  "start.refused.damaged":
+    "The data folder {dataDir} is damaged ({file} is {problem}), so ParWatch did not start and changed nothing in it: restore the folder from a backup, or start over with a new folder (DATA_DIR=/new/folder npm start).",
+  "start.refused.noTable":
+    "The data folder {dataDir} is not empty but holds no ParWatch table, so ParWatch did not start and did not seed the demo over it: restore the folder from a backup, or start over with a new folder (DATA_DIR=/new/folder npm start).",
+  "start.damage.missing": "missing",
+  "start.damage.empty": "empty",
+  "start.damage.truncated": "truncated",
+  "start.damage.damaged": "overwritten or corrupt",
+  "start.failed": "ParWatch could not start: {detail}.",
+  "start.dbStopped":
+    "The embedded database stopped unexpectedly ({detail}), so ParWatch is exiting for its supervisor to restart it; if the next start says the data folder is damaged, do what it says.",
+  "error.moreIssues": "… and {count} more problems, not listed here.",
+  "error.starting": "ParWatch is starting; try again in a moment.",
+  "error.databaseStopped": "The database stopped; ParWatch is restarting. Try again in a moment.",
+  "import.status.recovering": "Being completed after a restart",
   "cli.error.unknownCommand": "Unknown command: {command}.",
   "cli.error.option": "Invalid option: {detail}",
   "cli.error.required": "Missing option --{option}.",
@@ -352,6 +376,9 @@ export const en: Record<ServerKey, string> = {
   "error.import.noMetricColumns": "The file has no metric columns.",
   "error.import.noRows": "The file has no data rows.",
   "error.import.duplicateRow": "This unit and period {period} are already on row {first} of the file.",
+  "error.import.unpackedTooLarge":
+    "The Excel file unpacks to more than its limit of {limit} ({size} or more): remove unused sheets and formatting, or save it as CSV.",
+  "error.import.tooManyRows": "The file has more than {limit} rows: split it into smaller files.",
   "error.import.empty": "The file is empty.",
   "error.import.tooLarge": "The file is too large: {size}; the limit is {limit}.",
   "error.import.encoding":

@@ -67,7 +67,7 @@ export const vi = {
   "source.seed": "dữ liệu mẫu",
 
   "cli.usage":
-    "Cách dùng: npm run -s cli -- <lệnh> [tùy chọn]\n\nCác lệnh:\n  rank    Xếp hạng các đơn vị theo chỉ số (tệp unit,index[,cohort])\n  score   Chấm điểm theo một phương pháp (tệp unit,criterion,value)\n  sipas   Tổng hợp chỉ số hài lòng SIPAS từ phiếu khảo sát\n  import  Nhập tệp báo cáo, đơn vị, SIPAS hoặc cam kết (tất cả hoặc không gì cả)\n  seed    Ghi tỉnh mẫu vào một bảng đã triển khai trên AWS\n\nThêm --help sau tên lệnh để xem chi tiết. --lang en để dùng tiếng Anh.",
+    "Cách dùng: npm run -s cli -- <lệnh> [tùy chọn]\n\nCác lệnh:\n  rank    Xếp hạng các đơn vị theo chỉ số (tệp unit,index[,cohort])\n  score   Chấm điểm theo một phương pháp (tệp unit,criterion,value)\n  sipas   Tổng hợp chỉ số hài lòng SIPAS từ phiếu khảo sát\n  import  Nhập tệp báo cáo, đơn vị, SIPAS hoặc cam kết (tất cả hoặc không gì cả)\n  seed    Ghi tỉnh mẫu vào một bảng đã triển khai trên AWS\n  rebuild Tính lại mọi bảng xếp hạng, ma trận cam kết, tình hình nộp báo cáo từ dữ liệu gốc\n\nThêm --help sau tên lệnh để xem chi tiết. --lang en để dùng tiếng Anh.",
   "cli.rank.help":
     "Cách dùng: npm run -s cli -- rank --input TỆP.csv [--bands MÃ] [--format csv|json] [--output TỆP]\n\nĐầu vào: các cột unit,index (tùy chọn cohort). Xếp hạng trong từng nhóm (cohort), chỉ số giảm dần, đồng hạng khi bằng nhau (1, 2, 2, 4).\nĐầu ra: rank,unit,index,band (thêm cohort nếu có).\n--bands  par-national (A ≥ 90, B 80–<90, C < 80; mặc định) hoặc mã một phương pháp có sẵn: {methodologies}.",
   "cli.score.help":
@@ -80,6 +80,11 @@ export const vi = {
   "cli.seed.help":
     "Cách dùng: npm run -s cli -- seed --table BẢNG --bucket BUCKET\n\nGhi tỉnh mẫu (như npm start tạo khi chạy lần đầu) vào bảng DynamoDB của một bản triển khai, bằng thông tin đăng nhập AWS của bạn (AWS_PROFILE, AWS_REGION). Chỉ ghi vào bảng chưa có đơn vị nào.",
   "cli.seed.writing": "Đang ghi tỉnh mẫu…",
+  "cli.rebuild.help":
+    "Cách dùng: npm run -s cli -- rebuild [--table BẢNG --bucket BUCKET]\n\nTính lại từ dữ liệu gốc (báo cáo, điểm, cam kết, lịch nộp) mọi bảng đã tính sẵn mà trang xếp hạng, ma trận cam kết và tình hình nộp báo cáo đọc. Dữ liệu gốc chỉ được đọc, không bị sửa.\nKhông có --table: thư mục dữ liệu DATA_DIR (mặc định .data/) khi máy chủ không chạy. Có --table và --bucket: bản triển khai trên AWS.",
+  "cli.rebuild.progress": "Đã tính lại {done}/{total} bảng…",
+  "cli.rebuild.dropped": "Bỏ bảng {id}: không tính lại được ({message}).",
+  "cli.rebuild.done": "Đã tính lại {refreshed} bảng từ dữ liệu gốc, bỏ {dropped} bảng ({seconds} giây).",
   "cli.seed.done":
     "Đã ghi tỉnh mẫu: {units} đơn vị, {reportVersions} phiên bản báo cáo, {appraisals} lượt thẩm định, {surveyAnswers} câu trả lời khảo sát, {scorecards} phiếu điểm, {commitments} cam kết ({seconds} giây).",
   "cli.seed.notEmpty": "Bảng đã có {units} đơn vị: không ghi tỉnh mẫu đè lên dữ liệu đang có.",
@@ -92,6 +97,25 @@ export const vi = {
   "cli.import.recovered":
     "Đã hoàn tất {applied} lượt nhập bị gián đoạn; {failed} lượt chưa chốt được đánh dấu thất bại.",
   "cli.import.serverMessage": "{message}",
+  "start.refused.portInUse":
+    "Cổng {port} trên {host} đang bị một chương trình khác (có thể là một ParWatch khác) sử dụng, nên ParWatch không khởi động và không tạo gì: hãy dừng chương trình đó, hoặc chạy trên cổng khác (PORT=3001 npm start).",
+  "start.refused.locked":
+    "Thư mục dữ liệu {dataDir} đang được một tiến trình ParWatch khác sử dụng (pid {pid}), nên ParWatch không khởi động: hãy dừng tiến trình đó trước, hoặc chạy với một thư mục khác (DATA_DIR=/thu-muc-khac npm start).",
+  "start.refused.damaged":
+    "Thư mục dữ liệu {dataDir} bị hỏng ({file} {problem}), nên ParWatch không khởi động và không thay đổi gì trong đó: hãy khôi phục thư mục từ bản sao lưu, hoặc bắt đầu lại với một thư mục mới (DATA_DIR=/thu-muc-moi npm start).",
+  "start.refused.noTable":
+    "Thư mục dữ liệu {dataDir} không trống nhưng không có bảng dữ liệu ParWatch, nên ParWatch không khởi động và không ghi dữ liệu mẫu đè lên: hãy khôi phục thư mục từ bản sao lưu, hoặc bắt đầu lại với một thư mục mới (DATA_DIR=/thu-muc-moi npm start).",
+  "start.damage.missing": "bị mất",
+  "start.damage.empty": "rỗng",
+  "start.damage.truncated": "bị cắt cụt",
+  "start.damage.damaged": "bị ghi hỏng",
+  "start.failed": "ParWatch không khởi động được: {detail}.",
+  "start.dbStopped":
+    "Cơ sở dữ liệu nhúng đã dừng đột ngột ({detail}), nên ParWatch thoát để trình giám sát khởi động lại; nếu lần khởi động sau báo thư mục dữ liệu bị hỏng, hãy làm theo hướng dẫn đó.",
+  "error.moreIssues": "… và {count} lỗi khác không được liệt kê ở đây.",
+  "error.starting": "ParWatch đang khởi động; vui lòng thử lại sau giây lát.",
+  "error.databaseStopped": "Cơ sở dữ liệu đã dừng; ParWatch đang khởi động lại. Vui lòng thử lại sau giây lát.",
+  "import.status.recovering": "Đang hoàn tất sau khi khởi động lại",
   "cli.error.unknownCommand": "Lệnh không xác định: {command}.",
   "cli.error.option": "Tùy chọn không hợp lệ: {detail}",
   "cli.error.required": "Thiếu tùy chọn --{option}.",
@@ -356,6 +380,9 @@ export const vi = {
   "error.import.noMetricColumns": "Tệp không có cột chỉ tiêu nào.",
   "error.import.noRows": "Tệp không có dòng dữ liệu nào.",
   "error.import.duplicateRow": "Đơn vị và kỳ {period} đã có ở dòng {first} của tệp.",
+  "error.import.unpackedTooLarge":
+    "Tệp Excel khi giải nén vượt giới hạn {limit} ({size} trở lên): hãy xóa các trang tính và định dạng thừa, hoặc lưu thành CSV.",
+  "error.import.tooManyRows": "Tệp có hơn {limit} dòng: hãy chia thành các tệp nhỏ hơn.",
   "error.import.empty": "Tệp rỗng.",
   "error.import.tooLarge": "Tệp quá lớn: {size}; giới hạn {limit}.",
   "error.import.encoding":
