@@ -6,7 +6,7 @@
 import type { Identity } from "../../shared/access/identity";
 import type { ReportingCalendar } from "../../shared/calendar";
 import { parsePeriod } from "../../shared/period";
-import type { Direction, RankingRow } from "../../shared/ranking";
+import type { Direction } from "../../shared/ranking";
 import { isRateId, type RateId } from "../../shared/rates";
 import { inScope, inScopeByPath } from "../auth/guard";
 import type { Deps } from "../deps";
@@ -15,7 +15,14 @@ import { commitmentMatrix, matrixOf } from "./commitments";
 import { type FilingReport, filing, filingReport } from "./filing";
 import { getMethodology } from "./methodologies";
 import { rankCohort } from "./rankings";
-import { type BoardRow, type FilingModelRow, type MatrixModelRow, type RatesRow, readModel } from "./read-models";
+import {
+  type BoardRow,
+  type FilingModelRow,
+  type MatrixModelRow,
+  type RateCell,
+  type RatesRow,
+  readModel,
+} from "./read-models";
 import { leaderboard } from "./scoring";
 import { subtreeOf, withinSubtree } from "./subtree";
 
@@ -37,9 +44,14 @@ export async function rankingList(deps: Deps, cohort: string, periodId: string, 
   }
   const header = model.header as { period: string; previousPeriod: string; better: Record<string, Direction> };
   const rows = model.rows
-    .map(({ data }) => ({ ...(data.rates[metric] as { row: RankingRow; order: number }), parent: data.parent }))
-    .sort(byOrder)
-    .map(({ row, parent: parentOfRow }) => ({ ...row, parent: parentOfRow }));
+    .map(({ data }) => ({ data, cell: data.rates[metric] as RateCell }))
+    .sort((a, b) => a.cell.order - b.cell.order)
+    .map(({ data, cell: { order: _order, ...cell } }) => ({
+      unitId: data.unitId,
+      name: data.name,
+      ...cell,
+      parent: data.parent,
+    }));
   return {
     cohort,
     period: header.period,

@@ -26,9 +26,12 @@ interface Placed {
   readonly parent: Parent;
 }
 
+/** A unit's ranking row on one rate, without what the row shares with the others (unit id and name). */
+export type RateCell = Omit<RankingRow, "unitId" | "name"> & { readonly order: number };
+
 export interface RatesRow extends Placed {
   /** Per rate: the unit's ranking row and its place in that ranking's order. */
-  readonly rates: Record<string, { row: RankingRow; order: number }>;
+  readonly rates: Record<string, RateCell>;
 }
 export interface BoardRow extends Placed {
   readonly row: LeaderboardRow;
@@ -89,8 +92,8 @@ export async function buildReadModel(deps: Deps, key: ReadModelKey): Promise<Bui
       const first = rankings[0] as (typeof rankings)[number];
       const byUnit = new Map<string, RatesRow["rates"]>();
       for (const ranking of rankings) {
-        ranking.rows.forEach((row, order) => {
-          byUnit.set(row.unitId, { ...(byUnit.get(row.unitId) ?? {}), [ranking.metric]: { row, order } });
+        ranking.rows.forEach(({ unitId, name: _name, ...cell }, order) => {
+          byUnit.set(unitId, { ...(byUnit.get(unitId) ?? {}), [ranking.metric]: { ...cell, order } });
         });
       }
       header = {
