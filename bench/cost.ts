@@ -20,6 +20,7 @@ import { subtreeOf } from "../functions/services/subtree";
 import { dynamoStore, ensureTable } from "../functions/store/dynamodb";
 import { s3BlobStore } from "../functions/store/s3";
 import type { Identity } from "../shared/access/identity";
+import { nationwideDataset } from "./support-nationwide";
 
 const WITH_CAPACITY = new Set([
   "GetItemCommand",
@@ -187,13 +188,16 @@ export function printCosts(title: string, result: Awaited<ReturnType<typeof meas
   );
 }
 
-/** The demo province in a fresh in-memory stack, its client metered. */
-export async function costBenchmarks(): Promise<void> {
+/** A fresh in-memory stack with its client metered and the local refresher, loaded by `load`. */
+async function meteredStack(
+  load: (deps: Deps) => Promise<unknown>,
+  measure: (deps: Deps, meter: CapacityMeter) => Promise<void>,
+) {
   const embedded: EmbeddedStack = await startEmbedded();
+  const readModels = createLocalRefresher();
   try {
     await ensureTable(embedded.dynamo, "parwatch-cost");
     const meter = meterCapacity(embedded.dynamo);
-    const readModels = createLocalRefresher();
     const deps: Deps = {
       store: dynamoStore(embedded.dynamo, "parwatch-cost", readModels.observe),
       blobs: s3BlobStore(embedded.s3, "unused"),
@@ -202,19 +206,27 @@ export async function costBenchmarks(): Promise<void> {
       readModels,
     };
     readModels.attach(deps);
-    await seedDemoProvince(deps);
+    await load(deps);
+    await measure(deps, meter);
+  } finally {
+    await readModels.close();
+    await embedded.close();
+  }
+}
+
+/** One more version of a unit's report for a period (a correction): makes the unit's lists stale. */
+const correction = (deps: Deps, unitId: string, period: string) => async () => {
+  const latest = await deps.store.latestReport(unitId, period);
+  await deps.store.saveReport(
+    { unitId, period, metrics: { ...latest?.metrics, received: (latest?.metrics.received ?? 0) + 1 } },
+    { submittedBy: "bench", submittedAt: "2026-11-05T03:00:00.000Z", source: "form" },
+  );
+};
+
+/** The demo province, then every commune of Vietnam (34 provinces, 3,321 communes, 24 months). */
+export async function costBenchmarks(): Promise<void> {
+  await meteredStack(seedDemoProvince, async (deps, meter) => {
     const [commune] = (await deps.store.listUnits()).filter((unit) => unit.cohort === "commune");
-    const latest = await deps.store.latestReport(commune?.id ?? "", "2026-Q3");
-    const touch = async () => {
-      await deps.store.saveReport(
-        {
-          unitId: commune?.id ?? "",
-          period: "2026-Q3",
-          metrics: { ...latest?.metrics, received: (latest?.metrics.received ?? 0) + 1 },
-        },
-        { submittedBy: "bench", submittedAt: "2026-10-05T03:00:00.000Z", source: "form" },
-      );
-    };
     const result = await measureCosts(
       deps,
       meter,
@@ -222,11 +234,22 @@ export async function costBenchmarks(): Promise<void> {
         ...listEndpoints("district", "2026-9M", 2026, "2026-Q3", { methodology: "par-province", period: "2025" }),
         ...listEndpoints("commune", "2026-9M", 2026, "2026-Q3", { methodology: "par-commune", period: "2025" }),
       ],
-      touch,
+      correction(deps, commune?.id ?? "", "2026-Q3"),
     );
     printCosts("demo province (8 districts, 120 communes)", result);
-    await readModels.close();
-  } finally {
-    await embedded.close();
-  }
+  });
+  const { units, communes, reports } = nationwideDataset();
+  const load = async (deps: Deps) => {
+    await deps.store.putUnits(units);
+    await deps.store.loadReportVersions(reports);
+  };
+  await meteredStack(load, async (deps, meter) => {
+    const result = await measureCosts(
+      deps,
+      meter,
+      listEndpoints("commune", "2026-9M", 2026, "2026-Q3"),
+      correction(deps, communes[0]?.id ?? "", "2026-M08"),
+    );
+    printCosts("nationwide (3,321 communes, monthly reports)", result);
+  });
 }

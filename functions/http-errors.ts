@@ -12,11 +12,12 @@ import {
 import { translate } from "../shared/i18n";
 import { localizeIssues, localizeParams } from "../shared/validation";
 import type { AppEnv } from "./env";
+import { boundedIssues } from "./routes/input";
 
 export function errorResponse(error: Error, c: Context<AppEnv>): Response {
   const lang = c.get("lang") ?? "vi";
   if (error instanceof InvalidInputError) {
-    return c.json({ errors: localizeIssues(error.issues, lang) }, 400);
+    return c.json({ errors: localizeIssues(boundedIssues(error.issues), lang) }, 400);
   }
   if (error instanceof ConflictError) {
     return c.json(

@@ -361,4 +361,6 @@ export interface Store
     QualityStore {
   /** Resolves when the table is reachable. */
   ping(): Promise<void>;
+  /** Runs bulk writes (an import) that read models hear of once, together, when the work ends. */
+  together<T>(work: () => Promise<T>): Promise<T>;
 }

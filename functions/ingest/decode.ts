@@ -6,12 +6,18 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { MessageKey, MessageParams } from "../../shared/i18n";
 import { megabytes } from "../services/import-records";
+import { checkXlsx, type XlsxLimits } from "./xlsx-guard";
 
 export type Decoded = { ok: true; rows: string[][] } | { ok: false; key: MessageKey; params?: MessageParams };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-export async function decodeTable(bytes: Uint8Array, fileName: string, limitBytes: number): Promise<Decoded> {
+export async function decodeTable(
+  bytes: Uint8Array,
+  fileName: string,
+  limitBytes: number,
+  xlsxLimits: XlsxLimits = { unpackedBytes: limitBytes, rows: 100_000 },
+): Promise<Decoded> {
   if (bytes.length === 0) return { ok: false, key: "error.import.empty" };
   if (bytes.length > limitBytes) {
     return {
@@ -20,7 +26,10 @@ export async function decodeTable(bytes: Uint8Array, fileName: string, limitByte
       params: { size: megabytes(bytes.length), limit: megabytes(limitBytes) },
     };
   }
-  if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return decodeXlsx(bytes, fileName);
+  if (ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) {
+    const refused = checkXlsx(bytes, fileName, xlsxLimits);
+    return refused ? { ok: false, ...refused } : decodeXlsx(bytes, fileName);
+  }
   if (/\.xlsx?$/i.test(fileName)) return { ok: false, key: "error.import.format", params: { fileName } };
   let text: string;
   try {

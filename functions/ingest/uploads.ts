@@ -5,7 +5,8 @@ import { ANONYMOUS, actorName } from "../../shared/access/identity";
 import type { Deps } from "../deps";
 import { IMPORT_LIMITS, type ImportOutcome } from "../services/import-records";
 import { refuseOversize, runImport } from "../services/imports";
-import { parseUploadKey } from "./announce";
+import { UPLOAD_URL_SECONDS } from "../store/s3";
+import { parseUploadKey, uploadKey } from "./announce";
 
 /** The part of an S3 event notification ParWatch reads (Records[].eventName, s3.bucket.name, s3.object.key). */
 export interface S3EventNotification {
@@ -48,7 +49,11 @@ export async function ingestS3Event(
 }
 
 /** Ingests one uploaded object: the handler of the S3 event (cloud) and of the s3rver event (local). */
-export async function ingestUpload(deps: Deps, key: string): Promise<ImportOutcome | undefined> {
+export async function ingestUpload(
+  deps: Deps,
+  key: string,
+  options: { readonly recovering?: boolean } = {},
+): Promise<ImportOutcome | undefined> {
   const parsed = parseUploadKey(key);
   if (!parsed) return undefined;
   const head = await deps.blobs.head(key);
@@ -71,5 +76,30 @@ export async function ingestUpload(deps: Deps, key: string): Promise<ImportOutco
   }
   const bytes = await deps.blobs.get(key);
   if (!bytes) return undefined;
-  return runImport(deps, { ...request, bytes });
+  return runImport(deps, { ...request, bytes, ...(options.recovering ? { recovering: true } : {}) });
+}
+
+/**
+ * Uploads a crash interrupted between the PUT and the import: a pending import whose file is in the
+ * bucket is ingested now; one whose upload URL expired without a file is marked failed (nothing was
+ * written). At a process's start nothing else ingests (staleAfterMs 0 for the files).
+ */
+export async function recoverUploads(deps: Deps, staleAfterMs = 0): Promise<{ ingested: number; failed: number }> {
+  let ingested = 0;
+  let failed = 0;
+  const now = deps.now().getTime();
+  for (const record of await deps.store.listImports(1000)) {
+    if (record.status !== "pending") continue;
+    const age = now - Date.parse(record.createdAt);
+    if (age < staleAfterMs) continue;
+    const key = uploadKey(record.kind, record.importId, record.fileName);
+    if (await deps.blobs.head(key)) {
+      await deps.store.moveImport(record.importId, "pending", { ...record, recovering: true });
+      await ingestUpload(deps, key, { recovering: true });
+      ingested++;
+    } else if (age >= UPLOAD_URL_SECONDS * 1000) {
+      if (await deps.store.moveImport(record.importId, "pending", { ...record, status: "failed" })) failed++;
+    }
+  }
+  return { ingested, failed };
 }

@@ -8,4 +8,9 @@ server.on("error", (error) => parentPort?.postMessage({ error: error.message }))
 server.listen(0, "127.0.0.1", () => parentPort?.postMessage({ port: server.address().port }));
 parentPort?.on("message", (message) => {
   if (message === "close") server.close(() => parentPort?.postMessage({ closed: true }));
+  // Fault injection (embedded.ts, PARWATCH_FAULT=db-thread): dies as an uncaught error in the database would.
+  if (message === "crash")
+    setImmediate(() => {
+      throw new Error("injected fault: the database thread crashed");
+    });
 });

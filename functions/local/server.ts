@@ -4,19 +4,22 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
+import { DescribeTableCommand, ResourceNotFoundException } from "@aws-sdk/client-dynamodb";
+import { type ServerType, serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { pickLang, translate } from "../../shared/i18n";
 import { createApp } from "../app";
 import { identifyBySession } from "../auth/identify";
 import { ephemeralKeys, type SessionKeys } from "../auth/tokens";
 import type { Deps } from "../deps";
-import { ingestS3Event } from "../ingest/uploads";
+import { ingestS3Event, recoverUploads } from "../ingest/uploads";
 import { recoverImports } from "../services/import-apply";
+import { createLocalRefresher } from "../services/read-model-refresh";
 import { dynamoStore, ensureTable } from "../store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../store/s3";
 import { DEMO_PASSWORD, publishDemoYears, seedDemoAccounts } from "./demo-accounts";
-import { type EmbeddedStack, startEmbedded } from "./embedded";
+import { DataDirDamagedError, type EmbeddedStack, StartRefusedError, startEmbedded } from "./embedded";
 import { seedDemoProvince } from "./seed";
 import { dashboardHeaders, notFoundJson, publicFiles } from "./site";
 
@@ -42,6 +45,10 @@ export interface LocalOptions {
 export interface RunningServer {
   readonly url: string;
   readonly deps: Deps;
+  /** Crash recovery of interrupted imports: finished in the background, after the server listens. */
+  readonly recovered: Promise<RecoverySummary>;
+  /** Settles if the embedded database dies while running: the server then answers 503 and should exit. */
+  readonly failed: Promise<Error>;
   close(): Promise<void>;
 }
 
@@ -65,38 +72,111 @@ function sessionKeys(dataDir: string | undefined): SessionKeys {
 export async function openLocalStore(dataDir: string | undefined): Promise<LocalStore> {
   const embedded = await startEmbedded(dataDir, [LOCAL_BUCKET, LOCAL_PUBLIC_BUCKET]);
   try {
+    // A folder that held data but has no table is damaged, never a new folder to seed over.
+    if (dataDir && embedded.existing && !(await tableExists(embedded, LOCAL_TABLE)))
+      throw new DataDirDamagedError(dataDir, undefined);
     const created = await ensureTable(embedded.dynamo, LOCAL_TABLE);
     await ensureBucket(embedded.s3, LOCAL_BUCKET);
     await ensureBucket(embedded.s3, LOCAL_PUBLIC_BUCKET);
+    // Read models follow every write within the process, as the stream keeps them in the cloud.
+    const readModels = createLocalRefresher();
     const deps: Deps = {
-      store: dynamoStore(embedded.dynamo, LOCAL_TABLE),
+      store: dynamoStore(embedded.dynamo, LOCAL_TABLE, readModels.observe),
       blobs: s3BlobStore(embedded.s3, LOCAL_BUCKET),
       publicBlobs: s3BlobStore(embedded.s3, LOCAL_PUBLIC_BUCKET),
       now: () => new Date(),
       sessions: sessionKeys(dataDir),
+      readModels,
     };
-    return { deps, embedded, created, close: () => embedded.close() };
+    readModels.attach(deps);
+    return {
+      deps,
+      embedded,
+      created,
+      close: async () => {
+        await readModels.close();
+        await embedded.close();
+      },
+    };
   } catch (error) {
     await embedded.close();
     throw error;
   }
 }
 
+async function tableExists(embedded: EmbeddedStack, tableName: string): Promise<boolean> {
+  try {
+    await embedded.dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    return true;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return false;
+    throw error;
+  }
+}
+
+/** What the server answers before it is ready (503, retry soon) and after its database died (503). */
+function unavailable(request: Request, state: "starting" | "down"): Response {
+  const url = new URL(request.url);
+  const lang = pickLang(url.searchParams.get("lang") ?? request.headers.get("accept-language"));
+  const message = translate(lang, state === "starting" ? "error.starting" : "error.databaseStopped");
+  const body = url.pathname.startsWith("/api/health")
+    ? { status: state, store: state === "down" ? "stopped" : state, message }
+    : { errors: [{ path: "", code: state, message }] };
+  return new Response(JSON.stringify(body), {
+    status: 503,
+    headers: { "content-type": "application/json; charset=utf-8", "retry-after": "2" },
+  });
+}
+
+/** Listens on the port before anything else: a port in use refuses the start with nothing created. */
+async function listen(
+  port: number,
+  host: string,
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<ServerType> {
+  const server = serve({ fetch, port, hostname: host });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once("listening", done);
+      server.once("error", fail);
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+      throw new StartRefusedError("start.refused.portInUse", { port, host });
+    throw error;
+  }
+  return server;
+}
+
 export async function startLocal(options: LocalOptions): Promise<RunningServer> {
   const log = options.log ?? (() => {});
-  const { deps, embedded, created } = await openLocalStore(options.dataDir);
+  const host = options.host ?? "127.0.0.1";
+  let app: ((request: Request) => Response | Promise<Response>) | undefined;
+  let down = false;
+  const server = await listen(options.port, host, (request) =>
+    down ? unavailable(request, "down") : app ? app(request) : unavailable(request, "starting"),
+  );
+  const closeServer = () => new Promise<void>((done) => server.close(() => done()));
+  let local: LocalStore;
+  try {
+    local = await openLocalStore(options.dataDir);
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
+  const { deps, embedded, created } = local;
+  let failedWith: (error: Error) => void = () => {};
+  const failed = new Promise<Error>((resolve) => {
+    failedWith = resolve;
+  });
+  embedded.onFailure((error) => {
+    down = true;
+    failedWith(error);
+  });
   // Files uploaded through presigned URLs are ingested when they land, as the S3-event Lambda does.
   embedded.onS3Event((event) => {
     ingestS3Event(deps, event, "as-is").catch((error) => log(`Import failed: ${(error as Error).message}`));
   });
-  if (!created) {
-    const recovered = await recoverImports(deps);
-    if (recovered.applied + recovered.failed > 0) {
-      log(
-        `Imports recovered: ${recovered.applied} finished, ${recovered.failed} marked failed (nothing of them was visible).`,
-      );
-    }
-  }
   if (created && options.demo !== false) {
     const seeded = await seedDemoProvince(deps);
     log(
@@ -136,18 +216,48 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
       : c.text("Dashboard not built: run npm run build", 503),
   );
 
-  const server = serve({ fetch: site.fetch, port: options.port, hostname: options.host ?? "127.0.0.1" });
-  await new Promise<void>((done, fail) => {
-    server.once("listening", done);
-    server.once("error", fail);
-  });
+  app = (request) => site.fetch(request);
+  // Imports a crash interrupted are finished while the server already answers; each shows as being
+  // completed in the import history until it is.
+  const recovered: Promise<RecoverySummary> = created
+    ? Promise.resolve({ applied: 0, failed: 0, uploads: 0 })
+    : recoverAll(deps).then(
+        (summary) => {
+          if (summary.applied + summary.failed + summary.uploads > 0)
+            log(
+              `Imports recovered: ${summary.applied} finished, ${summary.uploads} uploaded files ingested, ` +
+                `${summary.failed} marked failed (nothing of them was visible).`,
+            );
+          return summary;
+        },
+        (error: Error) => {
+          log(`Import recovery stopped: ${error.message}`);
+          return { applied: 0, failed: 0, uploads: 0 };
+        },
+      );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`,
     deps,
+    recovered,
+    failed,
     async close() {
-      await new Promise<void>((done) => server.close(() => done()));
-      await embedded.close();
+      await closeServer();
+      // A recovery still running stops with the database; the next start picks it up where it stood.
+      await local.close();
     },
   };
+}
+
+/** What a start's crash recovery did: committed imports finished, uploaded files ingested, others failed. */
+export interface RecoverySummary {
+  readonly applied: number;
+  readonly failed: number;
+  readonly uploads: number;
+}
+
+async function recoverAll(deps: Deps): Promise<RecoverySummary> {
+  const imports = await recoverImports(deps);
+  const uploads = await recoverUploads(deps);
+  return { applied: imports.applied, failed: imports.failed + uploads.failed, uploads: uploads.ingested };
 }

@@ -24,6 +24,36 @@ function issuesOf(error: z.core.$ZodError): ValidationIssue[] {
   });
 }
 
+/** An error answer lists this many problems at most; the rest are counted in one more line. */
+export const MAX_ISSUES = 100;
+const MAX_ISSUE_TEXT = 200;
+
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text);
+
+/**
+ * A bad request's problems, bounded: the first MAX_ISSUES with their paths and values clipped, then how
+ * many more there were — a megabyte of unknown fields must not answer with ten.
+ */
+export function boundedIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const shown = issues.slice(0, MAX_ISSUES).map((issue) => ({
+    ...issue,
+    path: clip(issue.path),
+    ...(issue.params
+      ? {
+          params: Object.fromEntries(
+            Object.entries(issue.params).map(([name, value]) => [
+              name,
+              typeof value === "string" ? clip(value) : value,
+            ]),
+          ),
+        }
+      : {}),
+  }));
+  if (issues.length > MAX_ISSUES)
+    shown.push({ path: "", key: "error.moreIssues", params: { count: issues.length - MAX_ISSUES } });
+  return shown;
+}
+
 /** The value as the schema reads it, or a 400 with one message per offending field. */
 export function parsed<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const result = schema.safeParse(value);

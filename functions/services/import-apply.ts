@@ -24,6 +24,23 @@ export async function applyImport(
 ): Promise<ImportRecord> {
   const rows = await deps.store.importRows(record.importId);
   const sourceRef = `${record.fileName} · ${record.importId}`;
+  // Read models hear of the import's writes once, when they are all in (not once per row).
+  const applied = await deps.store.together(() => writeRows(deps, record, rows, sourceRef, hooks, recovering));
+  const { recovering: _, ...rest } = record;
+  const done: ImportRecord = { ...rest, status: "applied", accepted: applied, appliedAt: deps.now().toISOString() };
+  await deps.store.moveImport(record.importId, "committed", done);
+  return done;
+}
+
+/** The rows written through the normal versioned paths; how many were applied. */
+async function writeRows(
+  deps: Deps,
+  record: ImportRecord,
+  rows: readonly unknown[],
+  sourceRef: string,
+  hooks: ImportHooks,
+  recovering: boolean,
+): Promise<number> {
   let applied = 0;
   if (record.kind === "reports") {
     const reports = rows as ReportRow[];
@@ -64,9 +81,7 @@ export async function applyImport(
     await deps.store.putSurveyResults("sipas", meta.period, results);
     applied = results.length;
   }
-  const done: ImportRecord = { ...record, status: "applied", accepted: applied, appliedAt: deps.now().toISOString() };
-  await deps.store.moveImport(record.importId, "committed", done);
-  return done;
+  return applied;
 }
 
 /**
@@ -81,7 +96,10 @@ export async function recoverImports(deps: Deps, staleAfterMs = 0): Promise<{ ap
   const idle = (since: string | undefined) => staleAfterMs <= 0 || now - Date.parse(since ?? "") >= staleAfterMs;
   for (const record of await deps.store.listImports(1000)) {
     if (record.status === "committed" && idle(record.committedAt ?? record.createdAt)) {
-      await applyImport(deps, record, {}, true);
+      // Marked first: the import history shows it as being completed while its rows are written.
+      const recovering: ImportRecord = { ...record, recovering: true };
+      if (!(await deps.store.moveImport(record.importId, "committed", recovering))) continue;
+      await applyImport(deps, recovering, {}, true);
       applied++;
     } else if (record.status === "staged" && idle(record.createdAt)) {
       if (await deps.store.moveImport(record.importId, "staged", { ...record, status: "failed" })) failed++;

@@ -21,6 +21,16 @@ export const IMPORT_LIMITS: Record<ImportKind, number> = {
   commitments: 5 * MB,
 };
 
+/**
+ * An Excel file unpacks to XML several times its size; past these it is refused before exceljs reads it
+ * (unpacked bytes as each kind's file limit; rows well above a province's year of reports).
+ */
+export const XLSX_LIMITS: Record<Exclude<ImportKind, "sipas">, { unpackedBytes: number; rows: number }> = {
+  reports: { unpackedBytes: 20 * MB, rows: 100_000 },
+  units: { unpackedBytes: 5 * MB, rows: 20_000 },
+  commitments: { unpackedBytes: 5 * MB, rows: 100_000 },
+};
+
 export interface ImportOutcome {
   readonly record: ImportRecord;
   readonly errors: readonly RowError[];

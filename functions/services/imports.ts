@@ -25,7 +25,14 @@ import { decodeTable } from "../ingest/decode";
 import { IMPORT_KINDS, type ImportKind, type ImportRecord } from "../ports";
 import { recorded } from "./audit";
 import { applyImport, type ImportHooks } from "./import-apply";
-import { IMPORT_ACTIONS, IMPORT_LIMITS, type ImportOutcome, megabytes, newImportId } from "./import-records";
+import {
+  IMPORT_ACTIONS,
+  IMPORT_LIMITS,
+  type ImportOutcome,
+  megabytes,
+  newImportId,
+  XLSX_LIMITS,
+} from "./import-records";
 import { commitmentRowsAllowed, reportRowsAllowed } from "./import-scope";
 
 export interface ImportRequest {
@@ -39,6 +46,8 @@ export interface ImportRequest {
   readonly period?: string;
   /** Given when the import was announced before the upload (the presigned-URL path). */
   readonly importId?: string;
+  /** A restart is finishing this upload after a crash: the record says so until it is applied. */
+  readonly recovering?: boolean;
 }
 
 type Staged =
@@ -68,6 +77,12 @@ async function settledOutcome(
   };
 }
 
+/** A settled import (rejected, duplicate) is no longer being completed. */
+function withoutRecovering(record: ImportRecord): ImportRecord {
+  const { recovering: _, ...rest } = record;
+  return rest;
+}
+
 export async function runImport(deps: Deps, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportOutcome> {
   const kind = requireKind(request.kind);
   const importId = request.importId ?? newImportId();
@@ -91,13 +106,20 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
     uploadedBy: request.uploadedBy,
     uploader: request.uploader,
     createdAt: existing?.createdAt ?? deps.now().toISOString(),
+    ...(request.recovering ? { recovering: true } : {}),
   };
 
   const checked = await checkFile(deps, kind, request);
   if (!checked.ok) {
-    const record: ImportRecord = { ...base, status: "rejected", rows: checked.rows, errorCount: checked.errors.count };
-    await deps.store.putImport(record);
+    const record: ImportRecord = {
+      ...withoutRecovering(base),
+      status: "rejected",
+      rows: checked.rows,
+      errorCount: checked.errors.count,
+    };
+    // The errors first: a record never counts errors that were not stored.
     await deps.store.putImportErrors(importId, checked.errors.kept);
+    await deps.store.putImport(record);
     return { record, errors: checked.errors.kept };
   }
 
@@ -106,7 +128,7 @@ export async function runImport(deps: Deps, request: ImportRequest, hooks: Impor
     const previous = await deps.store.getImport(holder);
     if (previous && ["staged", "committed", "applied"].includes(previous.status)) {
       const record: ImportRecord = {
-        ...base,
+        ...withoutRecovering(base),
         status: "duplicate",
         rows: checked.staged.rows.length,
         duplicateOf: holder,
@@ -202,7 +224,7 @@ async function checkFile(deps: Deps, kind: ImportKind, request: ImportRequest): 
     return fileError(permission.allow ? "auth.required" : permission.key, permission.allow ? {} : permission.params);
   }
   if (kind === "sipas") return checkSipas(deps, request, fileError);
-  const decoded = await decodeTable(request.bytes, request.fileName, IMPORT_LIMITS[kind]);
+  const decoded = await decodeTable(request.bytes, request.fileName, IMPORT_LIMITS[kind], XLSX_LIMITS[kind]);
   if (!decoded.ok) return fileError(decoded.key, decoded.params);
   const units = await deps.store.listUnits();
   if (kind === "reports") {

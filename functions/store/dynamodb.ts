@@ -38,6 +38,7 @@ export function dynamoStore(client: DynamoDBClient, tableName: string, observe?:
     ...workflowRepo(db),
     ...qualityRepo(db),
     ...readModelsRepo(db),
+    together: (work) => db.together(work),
   };
 }
 

@@ -15,7 +15,28 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { BlobStore } from "../ports";
 
 /** How long an upload URL stays valid: long enough for a slow connection, short enough to be useless later. */
-const UPLOAD_URL_SECONDS = 15 * 60;
+export const UPLOAD_URL_SECONDS = 15 * 60;
+
+/**
+ * The SDK's flexible checksums put a CRC32 of the command's body — empty when presigning — into the URL
+ * (x-amz-checksum-crc32=AAAAAA==), and S3 would hold the browser's file to it. A presigned PUT carries no
+ * checksum of a body it has not seen: this runs after that middleware and takes its headers out again.
+ */
+function withoutUnseenChecksum(command: PutObjectCommand): PutObjectCommand {
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string>; query?: Record<string, unknown> };
+      for (const fields of [request.headers, request.query]) {
+        for (const name of Object.keys(fields ?? {})) {
+          if (/^x-amz-(checksum-|sdk-checksum-algorithm$)/i.test(name)) delete fields?.[name];
+        }
+      }
+      return next(args);
+    },
+    { step: "build", priority: "low", name: "withoutUnseenChecksum" },
+  );
+  return command;
+}
 
 export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
   return {
@@ -60,7 +81,9 @@ export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
     uploadUrl(key, contentType, metadata) {
       return getSignedUrl(
         client,
-        new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }),
+        withoutUnseenChecksum(
+          new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, Metadata: metadata }),
+        ),
         {
           expiresIn: UPLOAD_URL_SECONDS,
           // The browser must send exactly these headers: the URL cannot be reused for another uploader.

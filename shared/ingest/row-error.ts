@@ -13,6 +13,28 @@ export interface RowError {
 }
 
 export const KEPT_ERRORS = 500;
+/** A cell quoted in an error keeps this many characters: the kept errors of a file fit one stored item. */
+export const KEPT_VALUE = 200;
+
+const clip = (text: string) => (text.length > KEPT_VALUE ? `${text.slice(0, KEPT_VALUE)}…` : text);
+
+function clipped(error: RowError): RowError {
+  return {
+    ...error,
+    column: clip(error.column),
+    value: clip(error.value),
+    ...(error.params
+      ? {
+          params: Object.fromEntries(
+            Object.entries(error.params).map(([name, value]) => [
+              name,
+              typeof value === "string" ? clip(value) : value,
+            ]),
+          ),
+        }
+      : {}),
+  };
+}
 
 /** Row errors of one file: keeps the first ones and counts the rest (a bad file may have millions). */
 export class RowErrors {
@@ -21,7 +43,7 @@ export class RowErrors {
 
   push(error: RowError): void {
     this.count++;
-    if (this.kept.length < KEPT_ERRORS) this.kept.push(error);
+    if (this.kept.length < KEPT_ERRORS) this.kept.push(clipped(error));
   }
 
   /** Adds a row's validation issues, each at the column its path names, with the cell as written. */
