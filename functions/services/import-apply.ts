@@ -8,6 +8,9 @@ import type { SipasUnitResult } from "../../shared/sipas";
 import type { Unit } from "../../shared/units";
 import type { Deps } from "../deps";
 import type { ImportRecord } from "../ports";
+import { mapLimit } from "../store/db";
+
+const RECOVERY_CONCURRENCY = 16;
 
 /** Progress and fault-injection seams: after staging (with the row count) and after each applied row. */
 export interface ImportHooks {
@@ -58,16 +61,15 @@ async function writeRows(
       );
       applied = reports.length;
     } else {
-      // Row by row: after a crash, a row this import already wrote is not written again (a later edit
-      // may follow it).
-      for (const row of reports) {
-        const done =
-          recovering &&
-          (await deps.store.reportHistory(row.input.unitId, row.input.period)).some((v) => v.sourceRef === sourceRef);
-        if (!done) await deps.store.saveReport(row.input, submission);
-        applied++;
-        hooks.afterApplyRow?.(applied, reports.length);
-      }
+      // After a crash, row by row against the table (the embedded database's index can disagree with
+      // it after a kill): a row this import already wrote is not written again (a later edit may follow
+      // it). Sixteen rows at a time.
+      await mapLimit(reports, RECOVERY_CONCURRENCY, async (row) => {
+        const history = await deps.store.reportHistory(row.input.unitId, row.input.period);
+        if (!history.some((version) => version.sourceRef === sourceRef))
+          await deps.store.saveReport(row.input, submission);
+        hooks.afterApplyRow?.(++applied, reports.length);
+      });
     }
   } else if (record.kind === "commitments") {
     const at = record.committedAt ?? deps.now().toISOString();

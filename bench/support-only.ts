@@ -1,0 +1,16 @@
+// Runs one or more load benches on their own, without the rest of `npm run bench`:
+//   npx tsx bench/support-only.ts speed nationwide      (BENCH_SECONDS=2 for a smoke run)
+
+import { nationwideBenchmarks } from "./nationwide";
+import { speedBenchmarks } from "./speed";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const benches: Record<string, () => Promise<unknown>> = { speed: speedBenchmarks, nationwide: nationwideBenchmarks };
+const wanted = process.argv.slice(2);
+for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) throw new Error(`unknown bench ${name}: ${Object.keys(benches).join(", ")}`);
+  console.log(`\n${name} — Node ${process.version}, ${new Date().toISOString()}\n`);
+  await bench();
+}
+console.log(`\npeak RSS of the bench process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
