@@ -26,4 +26,5 @@ await (await import("./speed")).speedBenchmarks();
 await (await import("./nationwide")).nationwideBenchmarks();
 console.log("\nDynamoDB capacity per call");
 await (await import("./cost")).costBenchmarks();
+await (await import("./web")).webBenchmarks();
 record("\npeak RSS of the benchmark process", megabytes(process.resourceUsage().maxRSS * 1024));

@@ -1,11 +1,17 @@
 // The chair's and inspector's views in Debian's Chromium against the real local server: a report
 // correction with its diff and history, the data-quality list and a check, leaderboards limited to a
 // parent with drill-down, the one-page briefing, why a rank moved, the unit profile, compare, and every
-// page at 390 px without sideways scrolling. Screenshots go to .scratch/screenshots/.
+// page at 390 px without sideways scrolling; a leaderboard's XLSX (real numbers, vi-VN formats, frozen
+// heading), a chosen unit ± 5, the chart scaled to the data with the cohort average, the band filter and
+// heat-map legend, the commitments matrix's actual values and the moves named. Screenshots go to
+// .scratch/screenshots/.
 
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { formatPercent } from "../../shared/format";
+import { isRateId } from "../../shared/rates";
 import { bearerOf, openPage, SHOTS, signIn, useProduct } from "../support/browser";
 
 const product = useProduct("parwatch-views-");
@@ -13,6 +19,35 @@ const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const COMMUNE = "huyen-tan-phuoc--bac-thanh";
 const DISTRICT = "huyen-tan-phuoc";
+
+/** A zip's entries as text (stored or deflated), read from its central directory. */
+function unzip(bytes: Buffer): Map<string, string> {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const files = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    const local = bytes.readUInt32LE(at + 42);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(start, start + size);
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString("utf8"));
+    at += 46 + nameLength + extra;
+  }
+  return files;
+}
+
+async function apiGet<T>(path: string): Promise<T> {
+  const response = await fetch(`${product.server.url}${path}`, {
+    headers: await bearerOf(product.server.url, "demo-inspector"),
+  });
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
 
 interface Version {
   version: number;
@@ -270,5 +305,188 @@ describe("the chair's and inspector's views", () => {
     await measure(admin, [`/report?unit=${COMMUNE}&period=2026-Q2`, "/upload", "/users"]);
     await admin.close();
     expect(wide).toEqual([]);
+  });
+});
+
+describe("leaderboards, exports and the matrix as officials read them", () => {
+  it("downloads a leaderboard as XLSX: numbers in numeric cells with vi-VN formats, the heading frozen", async () => {
+    const ranking = await apiGet<{ rows: { rank: number | null; name: string; value: number | null }[] }>(
+      "/api/rankings/district/2026-Q3?metric=onTimeRateOfResolved",
+    );
+    const first = ranking.rows[0];
+    if (!first || first.value === null) throw new Error("no ranked district in the demo");
+    const page = await openPage(product.browser, WIDE);
+    await signIn(page, product.server.url, "demo-inspector", "/leaderboard/district/2026-Q3");
+    await page.waitForSelector("table.ranking tbody tr");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Tải Excel (XLSX)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("parwatch-district-2026-Q3-onTimeRateOfResolved.xlsx");
+    const file = join(product.dir, "leaderboard.xlsx");
+    await download.saveAs(file);
+    const parts = unzip(readFileSync(file));
+    const sheet = parts.get("xl/worksheets/sheet1.xml") ?? "";
+    const styles = parts.get("xl/styles.xml") ?? "";
+    const formats = [...styles.matchAll(/<xf numFmtId="(\d+)"[^>]*xfId="0"/g)].map((m) => Number(m[1]));
+    const cell = (ref: string) => sheet.match(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?(?: t="(\\w+)")?>(.*?)</c>`));
+    // The first district's rate: a number (a share under a percent format), not text.
+    const value = cell("D2");
+    expect(value?.[2]).toBeUndefined();
+    expect(Number(value?.[3]?.match(/^<v>([^<]+)<\/v>$/)?.[1])).toBeCloseTo(first.value / 100, 10);
+    expect(formats[Number(value?.[1])]).toBe(10); // 0.00 %: 94,86 % in a Vietnamese Excel
+    const rank = cell("A2");
+    expect(rank?.[3]).toBe(`<v>${first.rank}</v>`);
+    expect(formats[Number(rank?.[1])]).toBe(3); // #,##0
+    // The unit's name is text; the heading row stays on screen.
+    expect(cell("C2")?.[2]).toBe("inlineStr");
+    expect(cell("C2")?.[3]).toContain(first.name);
+    expect(sheet).toMatch(/<pane ySplit="1" topLeftCell="A2"[^>]*state="frozen"\/>/);
+    await page.close();
+  });
+
+  it("shows a chosen unit with the five rows above and below, and every row on request", async () => {
+    const ranking = await apiGet<{ rows: { unitId: string; name: string }[] }>(
+      "/api/rankings/commune/2026-Q3?metric=onTimeRateOfResolved",
+    );
+    const at = ranking.rows.findIndex((row) => row.unitId === COMMUNE);
+    const name = ranking.rows[at]?.name ?? "";
+    const expected = ranking.rows.slice(Math.max(0, at - 5), at + 6).map((row) => row.name);
+    const page = await openPage(product.browser, WIDE);
+    await signIn(page, product.server.url, "demo-inspector", "/leaderboard/commune/2026-Q3");
+    await page.waitForFunction(() => document.querySelectorAll("table.ranking tbody tr").length === 120);
+    await page.getByLabel("Đơn vị của tôi").selectOption(COMMUNE);
+    await page.waitForURL(new RegExp(`unit=${COMMUNE}`));
+    await page.waitForFunction(
+      (count) => document.querySelectorAll("table.ranking tbody tr").length === count,
+      expected.length,
+    );
+    const shown = await page.locator("table.ranking tbody th a:not(.drill)").allTextContents();
+    expect(shown).toEqual(expected);
+    await expect(page.locator('table.ranking tbody tr[aria-current="true"]').textContent()).resolves.toContain(name);
+    await expect(page.locator(".around").textContent()).resolves.toContain(
+      `Đang hiện ${name} cùng 5 đơn vị liền trên và liền dưới`,
+    );
+    await page.screenshot({ path: join(SHOTS, "leaderboard-around-vi.png"), fullPage: true });
+    await page.getByRole("button", { name: "Hiện tất cả 120 dòng" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("table.ranking tbody tr").length === 120);
+    await page.getByRole("button", { name: `Chỉ hiện ${name} ± 5` }).click();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll("table.ranking tbody tr").length === count,
+      expected.length,
+    );
+    await page.close();
+  });
+
+  it("scales the bar chart's axis to the data and draws the cohort average", async () => {
+    const ranking = await apiGet<{ rows: { value: number | null; rank: number | null }[] }>(
+      "/api/rankings/district/2026-Q3?metric=onTimeRateOfResolved",
+    );
+    const values = ranking.rows.filter((row) => row.rank !== null).map((row) => row.value as number);
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    const page = await openPage(product.browser, WIDE);
+    await signIn(page, product.server.url, "demo-inspector", "/leaderboard/district/2026-Q3");
+    await page.waitForSelector('.chart[data-chart-ready="true"]');
+    const note = ((await page.locator(".chart-note").textContent()) ?? "").replace(/\s+/g, " ");
+    expect(note).toContain(formatPercent("vi", mean).replace(/\s/g, " "));
+    const [, low, high] = note.match(/trục từ (\d+) % đến (\d+) %/) ?? [];
+    expect(Number(low)).toBeLessThanOrEqual(Math.min(...values));
+    expect(Number(high)).toBeGreaterThanOrEqual(Math.max(...values));
+    // Rates of 80–99 % are not drawn from 0: the axis says where it starts.
+    if (Math.min(...values) > 10) {
+      expect(Number(low)).toBeGreaterThan(0);
+      expect(note).toContain("không bắt đầu từ 0");
+    }
+    await page.locator(".chart").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "leaderboard-chart-vi.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("filters the PAR Index by band and explains the heat-map's colours", async () => {
+    const board = await apiGet<{ rows: { name: string; band: { id: string; label: { vi: string } } | null }[] }>(
+      "/api/leaderboards/district/2025?methodology=par-province",
+    );
+    const counts = new Map<string, number>();
+    for (const row of board.rows) if (row.band) counts.set(row.band.id, (counts.get(row.band.id) ?? 0) + 1);
+    const [band, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    const label = board.rows.find((row) => row.band?.id === band)?.band?.label.vi ?? "";
+    expect(count).toBeLessThan(board.rows.length);
+    const page = await openPage(product.browser, WIDE);
+    await signIn(page, product.server.url, "demo-inspector", "/scores/district/2025?methodology=par-province");
+    await page.waitForSelector("table.score-table tbody tr");
+    await expect(page.locator(".heat-legend").textContent()).resolves.toMatch(/0\s% điểm tối đa.*100\s% điểm tối đa/s);
+    expect(await page.locator(".heat-legend li").count()).toBe(5);
+    await page.getByLabel("Xếp loại").selectOption(band);
+    await page.waitForFunction((n) => document.querySelectorAll("table.score-table tbody tr").length === n, count);
+    const bands = await page.locator("table.score-table tbody .band").allTextContents();
+    expect(bands).toEqual(Array(count).fill(label));
+    await expect(page.locator(".band-count").textContent()).resolves.toContain(`${count}/${board.rows.length} đơn vị`);
+    await page.screenshot({ path: join(SHOTS, "scores-band-vi.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("shows each commitment's actual value beside its status and names the ones that moved", async () => {
+    interface Cell {
+      measure: string;
+      unitId: string;
+      previousStatus: string | null;
+      evaluation: { status: string; actual: number | null };
+      text: { measure: string; status: string };
+    }
+    const matrix = await apiGet<{
+      rows: { unitId: string; name: string; cells: Cell[] }[];
+      moved: Record<string, number>;
+    }>("/api/commitments/commune/2026");
+    const page = await openPage(product.browser, WIDE);
+    await signIn(page, product.server.url, "demo-inspector", "/commitments/commune/2026");
+    await page.waitForSelector("table.matrix tbody tr");
+    const withRate = matrix.rows.find((row) =>
+      row.cells.some((cell) => isRateId(cell.measure) && cell.evaluation.actual !== null),
+    );
+    const rateCell = withRate?.cells.find((cell) => isRateId(cell.measure) && cell.evaluation.actual !== null);
+    if (!withRate || !rateCell) throw new Error("no rate commitment with figures in the demo");
+    const row = page.locator("table.matrix tbody tr", {
+      has: page.getByRole("link", { name: withRate.name, exact: true }),
+    });
+    const shownActual = formatPercent("vi", rateCell.evaluation.actual as number).replace(/\s/g, " ");
+    await expect(row.textContent().then((text) => (text ?? "").replace(/\s/g, " "))).resolves.toContain(
+      `thực tế ${shownActual}`,
+    );
+
+    const STATUS = {
+      met: "Đạt",
+      onTrack: "Đúng hướng",
+      atRisk: "Có nguy cơ không đạt",
+      missed: "Không đạt",
+      noData: "Chưa có số liệu",
+    } as Record<string, string>;
+    const moved = Object.entries(matrix.moved).filter(([status, n]) => n > 0 && status !== "noData");
+    expect(moved.length).toBeGreaterThan(0);
+    for (const [status, n] of moved) {
+      const block = page.locator(".moved", { hasText: `chuyển sang "${STATUS[status]}"` });
+      const more = block.getByRole("button", { name: `Xem cả ${n} cam kết` });
+      if (n > 5) {
+        expect(await block.locator("li").count()).toBe(5);
+        await more.click();
+      }
+      const items = await block.locator("li").allTextContents();
+      expect(items).toHaveLength(n);
+      const expected = matrix.rows.flatMap((unit) =>
+        unit.cells
+          .filter(
+            (cell) =>
+              cell.previousStatus !== null &&
+              cell.previousStatus !== cell.evaluation.status &&
+              cell.evaluation.status === status,
+          )
+          .map(
+            (cell) =>
+              `${unit.name} · ${cell.text.measure}: ${STATUS[cell.previousStatus as string]} → ${cell.text.status}`,
+          ),
+      );
+      expect(items.map((item) => item.trim())).toEqual(expected);
+    }
+    await page.screenshot({ path: join(SHOTS, "commitments-moved-vi.png"), fullPage: true });
+    await page.close();
   });
 });

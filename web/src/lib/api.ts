@@ -91,6 +91,8 @@ export interface ImportRecord {
   kind: string;
   fileName: string;
   status: "pending" | "staged" | "committed" | "applied" | "rejected" | "duplicate" | "failed";
+  /** Set while a restart completes this import after a crash. */
+  recovering?: boolean;
   rows: number;
   accepted: number;
   errorCount: number;

@@ -11,14 +11,12 @@ export interface Resource<T> {
 }
 
 export function resource<T>(fetcher: () => Promise<T>): Resource<T> {
-  const state = $state<{ data: T | null; error: string | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: true,
-  });
+  const state = $state<{ error: string | null; loading: boolean }>({ error: null, loading: true });
+  // The answer is replaced whole, never changed in place: no deep proxy over thousands of rows.
+  let data = $state.raw<T | null>(null);
   return {
     get data() {
-      return state.data;
+      return data;
     },
     get error() {
       return state.error;
@@ -30,10 +28,10 @@ export function resource<T>(fetcher: () => Promise<T>): Resource<T> {
       state.loading = !quietly;
       state.error = null;
       try {
-        state.data = await fetcher();
+        data = await fetcher();
       } catch (failure) {
         state.error = (failure as Error).message;
-        if (!quietly) state.data = null;
+        if (!quietly) data = null;
       } finally {
         state.loading = false;
       }

@@ -1,5 +1,8 @@
 // A table's sort state: which column, which way; rows without a value (unranked, no data) always last.
 
+// One collator for every comparison: localeCompare(…, "vi") builds one per call, 40 000 times for 3,321 rows.
+const collator = new Intl.Collator("vi");
+
 export interface Sorting {
   readonly column: string | null;
   readonly direction: "asc" | "desc";
@@ -33,7 +36,7 @@ export function sorting(): Sorting {
         const y = value(b, column);
         if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
         if (typeof x === "number" && typeof y === "number") return sign * (x - y);
-        return sign * String(x).localeCompare(String(y), "vi");
+        return sign * collator.compare(String(x), String(y));
       });
     },
   };
