@@ -199,7 +199,7 @@ async function meteredStack(
     await ensureTable(embedded.dynamo, "parwatch-cost");
     const meter = meterCapacity(embedded.dynamo);
     const deps: Deps = {
-      store: dynamoStore(embedded.dynamo, "parwatch-cost", readModels.observe),
+      store: dynamoStore(embedded.dynamo, "parwatch-cost", { observe: readModels.observe }),
       blobs: s3BlobStore(embedded.s3, "unused"),
       publicBlobs: s3BlobStore(embedded.s3, "unused"),
       now: () => new Date("2026-12-01T03:00:00Z"),

@@ -81,7 +81,7 @@ export async function openLocalStore(dataDir: string | undefined): Promise<Local
     // Read models follow every write within the process, as the stream keeps them in the cloud.
     const readModels = createLocalRefresher();
     const deps: Deps = {
-      store: dynamoStore(embedded.dynamo, LOCAL_TABLE, readModels.observe),
+      store: dynamoStore(embedded.dynamo, LOCAL_TABLE, { observe: readModels.observe, owner: true }),
       blobs: s3BlobStore(embedded.s3, LOCAL_BUCKET),
       publicBlobs: s3BlobStore(embedded.s3, LOCAL_PUBLIC_BUCKET),
       now: () => new Date(),

@@ -55,13 +55,31 @@ export interface Db {
  */
 export type WriteObserver = (items: readonly Item[]) => void;
 
-export function createDb(client: DynamoDBClient, tableName: string, observer: WriteObserver = () => {}): Db {
+export interface DbOptions {
+  readonly observe?: WriteObserver;
+  /**
+   * Items whose reads may be answered from memory because every write to them goes through this Db
+   * (one local server owns its data folder): accounts, revoked sessions, read-model headers. Each write
+   * through this Db forgets the items it touched. Never for a table other processes write (the cloud).
+   */
+  readonly remember?: (pk: string, sk: string) => boolean;
+}
+
+const REMEMBERED_ITEMS = 10_000;
+
+export function createDb(client: DynamoDBClient, tableName: string, options: DbOptions = {}): Db {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const held = new AsyncLocalStorage<Item[]>();
+  const remembered = new Map<string, Item | null>();
+  // Every write moves the epoch on: a read that overlapped a write is not remembered.
+  let epoch = 0;
+  const cacheKey = (pk: unknown, sk: unknown) => `${String(pk)}\u0000${String(sk)}`;
   const observe = (items: readonly Item[]) => {
+    epoch++;
+    if (options.remember) for (const item of items) remembered.delete(cacheKey(item.pk, item.sk));
     const buffer = held.getStore();
     if (buffer) buffer.push(...items.map((item) => ({ pk: item.pk, sk: item.sk })));
-    else observer(items);
+    else options.observe?.(items);
   };
 
   async function batchWrite(requests: Record<string, unknown>[]): Promise<void> {
@@ -90,10 +108,22 @@ export function createDb(client: DynamoDBClient, tableName: string, observer: Wr
     tableName,
     client,
     async get(pk, sk, consistent = false) {
+      const rememberable = options.remember?.(pk, sk) ?? false;
+      const key = cacheKey(pk, sk);
+      if (rememberable && remembered.has(key)) {
+        const known = remembered.get(key);
+        return known === null ? undefined : structuredClone(known);
+      }
+      const before = epoch;
       const result = await doc.send(
         new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead: consistent }),
       );
-      return result.Item as Item | undefined;
+      const item = result.Item as Item | undefined;
+      if (rememberable && epoch === before) {
+        if (remembered.size >= REMEMBERED_ITEMS) remembered.delete(remembered.keys().next().value as string);
+        remembered.set(key, item ? structuredClone(item) : null);
+      }
+      return item;
     },
     async put(item) {
       await doc.send(new PutCommand({ TableName: tableName, Item: item }));
@@ -148,7 +178,7 @@ export function createDb(client: DynamoDBClient, tableName: string, observer: Wr
       try {
         return await held.run(buffer, work);
       } finally {
-        if (buffer.length > 0) observer(buffer);
+        if (buffer.length > 0) options.observe?.(buffer);
       }
     },
     queryAll,

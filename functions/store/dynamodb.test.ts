@@ -4,6 +4,7 @@ import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { TEST_UNITS, useTestStack } from "../../test/support/stack";
 import type { Submission } from "../ports";
+import { dynamoStore } from "./dynamodb";
 import { GSI1 } from "./table";
 
 const stack = useTestStack();
@@ -109,5 +110,55 @@ describe("dynamoStore", () => {
     );
     expect(firstPage.LastEvaluatedKey).toBeDefined(); // so the listing below really crosses pages
     expect((await store.listUnits()).filter((unit) => unit.cohort === "bulk")).toHaveLength(1200);
+  });
+});
+
+describe("dynamoStore as the data folder's only writer (owner)", () => {
+  it("answers accounts, revoked sessions and read-model headers from memory until it writes them", async () => {
+    const owner = dynamoStore(stack.embedded.dynamo, "parwatch-test", { owner: true });
+    const account = {
+      username: "ghinho",
+      displayName: "Ghi Nhớ",
+      role: "inspector" as const,
+      unitId: null,
+      disabled: false,
+      sessionVersion: 1,
+      passwordHash: "scrypt$x",
+      createdAt: "2026-12-01T00:00:00.000Z",
+      createdBy: "test",
+      updatedAt: "2026-12-01T00:00:00.000Z",
+      updatedBy: "test",
+    };
+    expect(await owner.createUser(account)).toBe(true);
+    expect((await owner.getUser("ghinho"))?.disabled).toBe(false);
+    expect(await owner.isRevoked("jti-1")).toBe(false);
+    // Another writer (not this store) changes both: the owner still answers from memory — which is why
+    // only a sole writer may be an owner.
+    await stack.deps.store.updateUser(
+      { ...account, disabled: true, updatedAt: "2026-12-01T01:00:00.000Z" },
+      account.updatedAt,
+    );
+    await stack.deps.store.revokeSession("jti-1", 2_000_000_000);
+    expect((await owner.getUser("ghinho"))?.disabled).toBe(false);
+    expect(await owner.isRevoked("jti-1")).toBe(false);
+    // Its own writes are seen at once.
+    expect(
+      await owner.updateUser(
+        { ...account, disabled: true, sessionVersion: 2, updatedAt: "2026-12-01T02:00:00.000Z" },
+        "2026-12-01T01:00:00.000Z",
+      ),
+    ).toBe(true);
+    expect(await owner.getUser("ghinho")).toMatchObject({ disabled: true, sessionVersion: 2 });
+    await owner.revokeSession("jti-1", 2_000_000_000);
+    expect(await owner.isRevoked("jti-1")).toBe(true);
+    // A read model's header: a rebuild through the owner replaces what it remembered.
+    const model = { builtAt: "2026-12-01T00:00:00.000Z", header: { n: 1 }, rows: [] };
+    await owner.writeReadModel("rates#x#2026", { ...model, generation: "g1" }, null);
+    expect((await owner.readModelHead("rates#x#2026"))?.generation).toBe("g1");
+    await owner.writeReadModel("rates#x#2026", { ...model, generation: "g2" }, "g1");
+    expect((await owner.readModelHead("rates#x#2026"))?.generation).toBe("g2");
+    // Other items are always read from the table.
+    await stack.deps.store.putUnits([{ id: "xa-moi", name: "Xã Mới", parentId: "huyen-a", cohort: "commune" }]);
+    expect((await owner.getUnit("xa-moi"))?.name).toBe("Xã Mới");
   });
 });

@@ -21,9 +21,21 @@ import { unitsRepo } from "./units-repo";
 import { usersRepo } from "./users-repo";
 import { workflowRepo } from "./workflow-repo";
 
-/** `observe` hears of every item written (the local read-model refresher); the cloud reads the stream instead. */
-export function dynamoStore(client: DynamoDBClient, tableName: string, observe?: WriteObserver): Store {
-  const db = createDb(client, tableName, observe);
+/**
+ * The store over one table. `options.observe` hears of every item written (the local read-model
+ * refresher; the cloud reads the table's stream instead); `options.owner` says this process is the only
+ * writer (a local data folder), so accounts, revoked sessions and read-model headers are answered from
+ * memory until it writes them.
+ */
+export function dynamoStore(
+  client: DynamoDBClient,
+  tableName: string,
+  options: { observe?: WriteObserver; owner?: boolean } = {},
+): Store {
+  const db = createDb(client, tableName, {
+    observe: options.observe,
+    remember: options.owner ? ownedItems : undefined,
+  });
   return {
     async ping() {
       await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -41,6 +53,12 @@ export function dynamoStore(client: DynamoDBClient, tableName: string, observe?:
     together: (work) => db.together(work),
   };
 }
+
+/** The items a sole writer may answer from memory: small, read on every request, written only through it. */
+const ownedItems = (pk: string, sk: string) =>
+  (pk.startsWith("USER#") && sk === "ACCOUNT") ||
+  (pk.startsWith("SESSION#") && sk === "REVOKED") ||
+  (pk.startsWith("VIEW#") && sk === "HEAD");
 
 /** Creates the table if it does not exist (local runs and tests; the cloud table comes from CDK). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {

@@ -50,7 +50,7 @@ describe("dashboard", () => {
     await page.waitForSelector("table.ranking tbody tr");
     await page.getByRole("button", { name: "Ngôn ngữ" }).click();
     await expect(page.locator("h1").textContent()).resolves.toContain("Leaderboard");
-    await page.getByLabel("Cohort").selectOption("commune");
+    await page.getByRole("combobox", { name: /^Cohort/ }).selectOption("commune");
     await page.waitForURL(/\/leaderboard\/commune\/2026-9M/);
     await page.waitForFunction(() => document.querySelectorAll("table.ranking tbody tr").length > 100);
     const text = await page.locator("table.ranking tbody").textContent();

@@ -37,7 +37,7 @@ export function useTestStack(): TestStack {
     Object.assign(holder, {
       embedded,
       deps: {
-        store: dynamoStore(embedded.dynamo, "parwatch-test", readModels.observe),
+        store: dynamoStore(embedded.dynamo, "parwatch-test", { observe: readModels.observe }),
         blobs: s3BlobStore(embedded.s3, "parwatch-test"),
         publicBlobs: s3BlobStore(embedded.s3, "parwatch-test-public"),
         now: () => holder.clock,
