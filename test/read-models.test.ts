@@ -19,6 +19,7 @@ import type { Metrics } from "../shared/metrics";
 import { parseReadModelId } from "../shared/read-models";
 import type { Unit } from "../shared/units";
 import { cli } from "./support/cli";
+import { signedIn } from "./support/session";
 import { pointSdkAt, useTestStack } from "./support/stack";
 
 const stack = useTestStack();
@@ -303,5 +304,27 @@ describe("read models against the on-read computation", () => {
     }
     expect(ids).toContain("board#par-commune#2026-Q1#commune");
     expect(await storedMatchSources()).toBe(ids.length);
+  });
+
+  it("the list routes send a text again only for the same stored rows, reader and language", async () => {
+    const app = signedIn(stack.deps, { username: "thanhtra.json", role: "inspector" });
+    const chairAccount = { username: "chutich.json", role: "chair", unitId: "huyen-b" } as const;
+    const get = async (path: string, lang: string, who?: typeof chairAccount) =>
+      (await app.request(path, { headers: { "accept-language": lang } }, who)).json();
+    const path = "/api/commitments/commune/2026";
+    const [vi, en, again] = [await get(path, "vi"), await get(path, "en"), await get(path, "vi")];
+    expect(vi.rows[0].cells[0].text.status).not.toBe(en.rows[0].cells[0].text.status);
+    expect(again).toEqual(vi);
+    const chair = await get(path, "vi", chairAccount);
+    const ofB = units
+      .filter((u) => u.parentId === "huyen-b")
+      .map((u) => u.id)
+      .sort();
+    expect(chair.rows.map((row: { unitId: string }) => row.unitId).sort()).toEqual(ofB);
+    expect((await get(path, "vi")).rows).toHaveLength(COMMUNES.length);
+    await apply({ op: "commit", unit: "xa-1", target: 77 });
+    const changed = await get(path, "vi");
+    const cell = changed.rows.find((row: { unitId: string }) => row.unitId === "xa-1").cells[0];
+    expect(cell.target).toBe(77);
   });
 });

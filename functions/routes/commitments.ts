@@ -17,6 +17,7 @@ import { applyTemplate, type EvaluatedCommitment, saveCommitment, unitCommitment
 import { matrixList } from "../services/lists";
 import { jsonBody } from "./body";
 import { parsed, queryOf } from "./input";
+import { listJson } from "./list-json";
 import { listQuery } from "./rankings";
 
 /** A commitment with its evaluation and the words a reader needs: measure, target, status, reason. */
@@ -75,10 +76,10 @@ export function commitmentRoutes(deps: Deps) {
       const { parent } = queryOf(c, listQuery);
       const matrix = await matrixList(deps, c.get("identity"), c.req.param("cohort"), Number(year), parent);
       const lang = c.get("lang");
-      return c.json({
+      return listJson(c, matrix, () => ({
         ...matrix,
         measureNames: Object.fromEntries(matrix.measures.map((measure) => [measure, measureName(lang, measure)])),
         rows: matrix.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => present(lang, cell)) })),
-      });
+      }));
     });
 }

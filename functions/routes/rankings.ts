@@ -8,6 +8,7 @@ import type { Deps } from "../deps";
 import type { AppEnv } from "../env";
 import { rankingList } from "../services/lists";
 import { queryOf } from "./input";
+import { listJson } from "./list-json";
 
 const DEFAULT_METRIC = "onTimeRateOfResolved";
 export const listQuery = z.object({
@@ -20,7 +21,8 @@ export const listQuery = z.object({
 export function rankingRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) => {
     const { metric, parent } = queryOf(c, listQuery);
-    return c.json(
+    return listJson(
+      c,
       await rankingList(deps, c.req.param("cohort"), c.req.param("period"), metric ?? DEFAULT_METRIC, parent),
     );
   });

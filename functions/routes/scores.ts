@@ -15,6 +15,7 @@ import { leaderboardList } from "../services/lists";
 import { recompute } from "../services/scoring";
 import { jsonBody } from "./body";
 import { parsed, queryOf } from "./input";
+import { listJson } from "./list-json";
 import { listQuery } from "./rankings";
 
 const recomputeBody = z.strictObject({
@@ -52,7 +53,8 @@ const DEFAULT_METHODOLOGY = "par-province";
 export function leaderboardRoutes(deps: Deps) {
   return new Hono<AppEnv>().get("/:cohort/:period", can(deps, "ranking.read"), async (c) => {
     const { methodology, parent } = queryOf(c, listQuery);
-    return c.json(
+    return listJson(
+      c,
       await leaderboardList(
         deps,
         c.req.param("cohort"),

@@ -3,6 +3,7 @@
 // are read) and to the reader's scope. A model that is never stored (a period before 2015 or after next
 // year) is computed from the source items, as is every model's first build.
 
+import { type Action, reachOf } from "../../shared/access/authorize";
 import type { Identity } from "../../shared/access/identity";
 import type { ReportingCalendar } from "../../shared/calendar";
 import { parsePeriod } from "../../shared/period";
@@ -27,6 +28,15 @@ import { leaderboard } from "./scoring";
 import { subtreeOf, withinSubtree } from "./subtree";
 
 const limitedTo = (parent: string | undefined) => (parent ? { parent } : {});
+
+// Which stored rows (and which reader's view of them) an answer was made from: the same version is the
+// same answer, so a route may send the text it sent before (routes/list-json.ts).
+const versions = new WeakMap<object, string>();
+export const versionOf = (answer: object): string | undefined => versions.get(answer);
+function versioned<T extends object>(answer: T, version: string | undefined, reader: string): T {
+  if (version) versions.set(answer, `${version}|${reader}`);
+  return answer;
+}
 const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
 const pathIds = (path: string) => path.split("/");
 
@@ -52,15 +62,19 @@ export async function rankingList(deps: Deps, cohort: string, periodId: string, 
       ...cell,
       parent: data.parent,
     }));
-  return {
-    cohort,
-    period: header.period,
-    previousPeriod: header.previousPeriod,
-    metric: metric as RateId,
-    better: header.better[metric] as Direction,
-    ...limitedTo(parent),
-    rows,
-  };
+  return versioned(
+    {
+      cohort,
+      period: header.period,
+      previousPeriod: header.previousPeriod,
+      metric: metric as RateId,
+      better: header.better[metric] as Direction,
+      ...limitedTo(parent),
+      rows,
+    },
+    model.version,
+    metric,
+  );
 }
 
 // Methodology versions never change: read once per process.
@@ -113,17 +127,21 @@ export async function leaderboardList(
     .map(({ row, parent: parentOfRow }) => ({ ...row, parent: parentOfRow }));
   const byId = new Map(rows.map((row) => [row.unitId, row]));
   const listed = (ids: readonly string[]) => ids.flatMap((id) => byId.get(id) ?? []);
-  return {
-    cohort,
-    period: header.period,
-    previousPeriod: header.previousPeriod,
-    methodology: await methodologyVersion(deps, header.methodologyId, header.methodologyVersion),
-    resultSet: header.resultSet,
-    ...limitedTo(parent),
-    rows,
-    mostImproved: listed(header.mostImproved),
-    bottom: listed(header.bottom),
-  };
+  return versioned(
+    {
+      cohort,
+      period: header.period,
+      previousPeriod: header.previousPeriod,
+      methodology: await methodologyVersion(deps, header.methodologyId, header.methodologyVersion),
+      resultSet: header.resultSet,
+      ...limitedTo(parent),
+      rows,
+      mostImproved: listed(header.mostImproved),
+      bottom: listed(header.bottom),
+    },
+    model.version,
+    "",
+  );
 }
 
 /** GET /api/commitments/:cohort/:year?parent= — the rows the reader may see. */
@@ -143,7 +161,13 @@ export async function matrixList(deps: Deps, identity: Identity, cohort: string,
     .sort(byOrder)
     .map(({ unitId, name, cells, parent: parentOfRow }) => ({ unitId, name, cells, parent: parentOfRow }));
   const matrix = matrixOf(cohort, year, model.header.asOfQuarters as number, rows);
-  return { ...matrix, ...limitedTo(parent), rows };
+  return versioned({ ...matrix, ...limitedTo(parent), rows }, model.version, readerOf(identity, "commitment.read"));
+}
+
+/** Who sees which rows: the whole province, or a unit's subtree. */
+function readerOf(identity: Identity, action: Action): string {
+  if (reachOf(identity, action) === "province") return "province";
+  return identity.kind === "user" ? `${identity.role}:${identity.unitId}` : identity.kind;
 }
 
 /** GET /api/filing/:cohort/:period?parent= — the rows the reader may see, as of now. */

@@ -195,6 +195,8 @@ function remember(deps: Deps, cacheKey: string, generation: string, rows: ReadMo
 }
 
 export interface ReadModel<Row> {
+  /** Names the stored rows read (generation and parent); undefined when built but not stored. */
+  readonly version?: string;
   readonly header: Record<string, unknown>;
   /** Each row with its path of unit ids from the root (`province/district/commune`). */
   readonly rows: { readonly path: string; readonly data: Row }[];
@@ -238,7 +240,11 @@ export async function readModel<Row>(
     rows = hit && hit.generation === head?.generation ? hit.rows : await deps.store.readModelRows(id, prefix);
   }
   if (head) remember(deps, cacheKey, head.generation, rows);
-  return { header: header as Record<string, unknown>, rows: rows as ReadModel<Row>["rows"] };
+  return {
+    ...(head ? { version: `${id}|${head.generation}|${prefix}` } : {}),
+    header: header as Record<string, unknown>,
+    rows: rows as ReadModel<Row>["rows"],
+  };
 }
 
 /** The row-path prefix below a parent ("" for all rows); null when no row is below it. */
