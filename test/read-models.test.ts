@@ -3,6 +3,7 @@
 // database, then every stored read model equals a build from the source items, and every list answer
 // equals the on-read computation (the oracle) — all rows, a parent's rows, a chair's scope.
 
+import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inScope } from "../functions/auth/guard";
@@ -322,6 +323,10 @@ describe("read models against the on-read computation", () => {
       .sort();
     expect(chair.rows.map((row: { unitId: string }) => row.unitId).sort()).toEqual(ofB);
     expect((await get(path, "vi")).rows).toHaveLength(COMMUNES.length);
+    // Gzipped when the caller accepts it, the same JSON inside.
+    const zipped = await app.request(path, { headers: { "accept-language": "vi", "accept-encoding": "gzip, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"))).toEqual(vi);
     await apply({ op: "commit", unit: "xa-1", target: 77 });
     const changed = await get(path, "vi");
     const cell = changed.rows.find((row: { unitId: string }) => row.unitId === "xa-1").cells[0];
