@@ -18,5 +18,5 @@ export interface Deps {
    * Local runs: the in-process refresher of read models (services/read-model-refresh.ts). Absent in the
    * cloud, where the table's stream drives the same refresh.
    */
-  readonly readModels?: { settled(): Promise<void> };
+  readonly readModels?: { settled(id?: string): Promise<void> };
 }

@@ -27,34 +27,42 @@ export interface RefreshSummary {
   readonly failed: readonly { id: string; message: string }[];
 }
 
-/** Builds again every stored read model the changes make stale. */
-export async function refreshAffected(deps: Deps, changes: readonly SourceChange[]): Promise<RefreshSummary> {
+/** The stored read models the changes make stale. */
+export async function staleModels(deps: Deps, changes: readonly SourceChange[]): Promise<ReadModelKey[]> {
   const distinct = distinctChanges(changes);
-  if (distinct.length === 0) return { refreshed: 0, failed: [] };
+  if (distinct.length === 0) return [];
   const units = await deps.store.listUnits();
   const cohortOf = new Map(units.map((unit) => [unit.id, unit.cohort]));
   const resolved: ResolvedChange[] = distinct.map((change) =>
     "unitId" in change ? { ...change, cohort: cohortOf.get(change.unitId) } : change,
   );
-  const stored = (await deps.store.listReadModels())
+  return (await deps.store.listReadModels())
     .map(parseReadModelId)
-    .filter((key): key is ReadModelKey => key !== undefined);
-  return rebuild(
-    deps,
-    stored.filter((key) => resolved.some((change) => isAffected(key, change))),
-  );
+    .filter((key): key is ReadModelKey => key !== undefined)
+    .filter((key) => resolved.some((change) => isAffected(key, change)));
+}
+
+/** Builds again every stored read model the changes make stale. */
+export async function refreshAffected(deps: Deps, changes: readonly SourceChange[]): Promise<RefreshSummary> {
+  return rebuild(deps, await staleModels(deps, changes));
+}
+
+/** Builds one model again; one that can no longer be built is dropped (a reader gets the oracle's answer). */
+async function rebuildOne(deps: Deps, key: ReadModelKey): Promise<{ id: string; message: string } | undefined> {
+  try {
+    await refreshReadModel(deps, key);
+    return undefined;
+  } catch (error) {
+    await deps.store.removeReadModel(readModelId(key));
+    return { id: readModelId(key), message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function rebuild(deps: Deps, stale: readonly ReadModelKey[]): Promise<RefreshSummary> {
   const failed: { id: string; message: string }[] = [];
   await mapLimit(stale, PARALLEL_BUILDS, async (key) => {
-    try {
-      await refreshReadModel(deps, key);
-    } catch (error) {
-      // A model that can no longer be built (its cohort is gone) is dropped: a reader gets the oracle's answer.
-      failed.push({ id: readModelId(key), message: error instanceof Error ? error.message : String(error) });
-      await deps.store.removeReadModel(readModelId(key));
-    }
+    const failure = await rebuildOne(deps, key);
+    if (failure) failed.push(failure);
   });
   return { refreshed: stale.length - failed.length, failed };
 }
@@ -107,13 +115,10 @@ export async function rebuildAll(
   let done = 0;
   const failed: { id: string; message: string }[] = [];
   await mapLimit([...catalogue, ...extra], PARALLEL_BUILDS, async (key) => {
-    try {
-      await refreshReadModel(deps, key);
-    } catch (error) {
-      failed.push({ id: readModelId(key), message: error instanceof Error ? error.message : String(error) });
-      await deps.store.removeReadModel(readModelId(key));
-    }
-    onProgress?.(++done, catalogue.length + extra.length);
+    const failure = await rebuildOne(deps, key);
+    if (failure) failed.push(failure);
+    done++;
+    onProgress?.(done, catalogue.length + extra.length);
   });
   return { refreshed: done - failed.length, failed, dropped: failed.length };
 }
@@ -161,78 +166,130 @@ const DEBOUNCE_MS = 5;
 export interface LocalRefresher {
   /** The store's write observer. */
   readonly observe: (items: readonly { pk?: unknown; sk?: unknown }[]) => void;
-  /** Resolves once the changes heard so far are in the read models. */
-  settled(): Promise<void>;
+  /**
+   * Resolves once the writes heard so far are in the read model `id` (without an id: in every read
+   * model). A reader waits only for its own model, not for the others a write made stale.
+   */
+  settled(id?: string): Promise<void>;
   /** Starts refreshing with these deps (the store the observer is attached to). */
   attach(deps: Deps): void;
-  /** Stops taking changes; resolves when the refresh under way has finished. */
+  /** Stops taking changes; resolves when the builds under way have finished. */
   close(): Promise<void>;
 }
 
+interface Mark {
+  readonly key: ReadModelKey;
+  /** The last batch of writes (by sequence number) that made the model stale. */
+  requested: number;
+  /** The batch the last finished build covered. */
+  built: number;
+  running: boolean;
+}
+
 /**
- * The local server's refresher: changes heard from the store are coalesced (an import is heard once) and
- * applied one batch at a time, so two builds of one read model never race. Failures are logged; the
- * models concerned are dropped and built again when next read.
+ * The local server's refresher. Writes heard from the store are sorted into the models they make stale
+ * (an import is heard once, when it ends); the stale models are built again, four at a time, each one
+ * by one build at a time, so two builds of a model never race. A reader waits for the sorting of the
+ * writes heard before it and for its own model only. Failures are logged; the model concerned is
+ * dropped and built again when next read.
  */
 export function createLocalRefresher(log: (line: string) => void = console.error): LocalRefresher {
   let deps: Deps | undefined;
-  let queue: SourceChange[] = [];
+  let queue: { seq: number; change: SourceChange }[] = [];
   let heard = 0;
-  let applied = 0;
-  let running: Promise<void> | undefined;
+  let sorted = 0;
   let closed = false;
-  const waiters: { upTo: number; resolve: () => void }[] = [];
+  let sorting: Promise<void> | undefined;
+  const building = new Set<Promise<void>>();
+  const marks = new Map<string, Mark>();
+  const waiters = new Set<{ ready: () => boolean; resolve: () => void }>();
 
   const wake = () => {
     for (const waiter of [...waiters]) {
-      if (waiter.upTo <= applied) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
+      if (!waiter.ready()) continue;
+      waiters.delete(waiter);
+      waiter.resolve();
     }
   };
+  const until = (ready: () => boolean) =>
+    ready() ? Promise.resolve() : new Promise<void>((resolve) => waiters.add({ ready, resolve }));
 
-  async function drain(): Promise<void> {
+  async function sort(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
     while (queue.length > 0 && deps) {
-      const upTo = heard;
       const batch = queue;
       queue = [];
+      const upTo = batch.at(-1)?.seq ?? sorted;
       try {
-        const summary = await refreshAffected(deps, batch);
-        for (const failure of summary.failed) log(`read model ${failure.id} dropped: ${failure.message}`);
+        for (const key of await staleModels(
+          deps,
+          batch.map((entry) => entry.change),
+        )) {
+          const id = readModelId(key);
+          const mark = marks.get(id) ?? { key, requested: 0, built: 0, running: false };
+          mark.requested = upTo;
+          marks.set(id, mark);
+        }
       } catch (error) {
         log(`read models not refreshed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      applied = upTo;
+      sorted = upTo;
+      build();
       wake();
     }
-    running = undefined;
+    sorting = undefined;
   }
+
+  /** Starts builds of stale models while fewer than four run. */
+  function build(): void {
+    if (!deps || closed) return;
+    for (const [id, mark] of marks) {
+      if (building.size >= PARALLEL_BUILDS) return;
+      if (mark.running || mark.built >= mark.requested) continue;
+      const covers = mark.requested;
+      mark.running = true;
+      const run = rebuildOne(deps, mark.key).then((failure) => {
+        if (failure) log(`read model ${failure.id} dropped: ${failure.message}`);
+        mark.built = covers;
+        mark.running = false;
+        if (mark.built >= mark.requested) marks.delete(id);
+        building.delete(run);
+        build();
+        wake();
+      });
+      building.add(run);
+    }
+  }
+
+  const fresh = (id?: string) => {
+    if (id === undefined) return marks.size === 0;
+    const mark = marks.get(id);
+    return mark === undefined || mark.built >= mark.requested;
+  };
 
   return {
     observe(items) {
       if (closed) return;
       for (const item of items) {
         const change = changeOfItem(item);
-        if (!change) continue;
-        queue.push(change);
-        heard++;
+        if (change) queue.push({ seq: ++heard, change });
       }
-      if (queue.length > 0 && deps && !running) running = drain();
+      if (queue.length > 0 && deps && !sorting) sorting = sort();
     },
-    settled() {
-      if (applied >= heard || !deps) return Promise.resolve();
-      return new Promise((resolve) => waiters.push({ upTo: heard, resolve }));
+    async settled(id) {
+      if (!deps || closed) return;
+      const target = heard;
+      await until(() => sorted >= target || closed);
+      await until(() => fresh(id) || closed);
     },
     attach(attached) {
       deps = attached;
-      if (queue.length > 0 && !running) running = drain();
+      if (queue.length > 0 && !sorting) sorting = sort();
     },
     async close() {
       closed = true;
-      await running;
-      applied = heard;
+      await sorting;
+      await Promise.all([...building]);
       wake();
     },
   };

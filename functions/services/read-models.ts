@@ -214,9 +214,9 @@ export async function readModel<Row>(
   parent?: string,
 ): Promise<ReadModel<Row> | undefined> {
   if (!isStorable(key, deps.now())) return undefined;
-  // Locally, writes not yet reflected in read models are waited for: a reader sees its own writes.
-  await deps.readModels?.settled();
   const id = readModelId(key);
+  // Locally, writes not yet in this read model are waited for: a reader sees its own writes.
+  await deps.readModels?.settled(id);
   let head = await deps.store.readModelHead(id);
   let built: ReadModelRow[] | undefined;
   let header = head?.header;
