@@ -6,9 +6,10 @@ import { neutralizeCell } from "./csv";
 
 /**
  * How Excel shows a number, in the reader's own locale (a vi-VN Excel writes 61.475 and 94,86 %):
- * integer "#,##0", decimal "#,##0.00", percent "0.00%" (the value is a share, 0.9486 for 94,86 %).
+ * integer "#,##0", decimal "#,##0.00", percent "0.00%" (the value is a share, 0.9486 for 94,86 %),
+ * datetime "dd/mm/yyyy hh:mm" (the value is an Excel serial day: see excelDateTime).
  */
-export type XlsxFormat = "integer" | "decimal" | "percent";
+export type XlsxFormat = "integer" | "decimal" | "percent" | "datetime";
 
 export type XlsxCell =
   | string
@@ -27,10 +28,27 @@ export interface ZipEntry extends XlsxPart {
   readonly packed?: Uint8Array;
 }
 
-/** Built-in number formats (ECMA-376 §18.8.30), rendered with the reader's separators. */
-const NUMBER_FORMAT_ID: Record<XlsxFormat, number> = { integer: 3, decimal: 4, percent: 10 };
+/**
+ * Built-in number formats (ECMA-376 §18.8.30), rendered with the reader's separators; the date and time
+ * is a custom format (id 164, the first free one) written day first as Vietnam writes it.
+ */
+const NUMBER_FORMAT_ID: Record<XlsxFormat, number> = { integer: 3, decimal: 4, percent: 10, datetime: 164 };
 /** Index of each format's cell style in styles.xml (0 is the default, 1 the bold heading). */
-const STYLE_INDEX: Record<XlsxFormat, number> = { integer: 2, decimal: 3, percent: 4 };
+const STYLE_INDEX: Record<XlsxFormat, number> = { integer: 2, decimal: 3, percent: 4, datetime: 5 };
+
+const MS_PER_DAY = 86_400_000;
+/** Days from Excel's 1900 epoch (as Excel counts them) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * An instant as the serial day Excel stores for a date and time, on the wall clock of a fixed UTC offset
+ * (Excel cells carry no time zone: Vietnam is UTC+7 all year, 420 minutes).
+ */
+export function excelDateTime(instant: Date | string, offsetMinutes = 420): number | null {
+  const ms = new Date(instant).getTime();
+  if (!Number.isFinite(ms)) return null;
+  return (ms + offsetMinutes * 60_000) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
 
 const escapeXml = (text: string) =>
   text
@@ -75,7 +93,7 @@ function sheetXml(rows: readonly (readonly XlsxCell[])[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>${body}</sheetData></worksheet>`;
 }
 
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="${NUMBER_FORMAT_ID.integer}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="${NUMBER_FORMAT_ID.decimal}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="${NUMBER_FORMAT_ID.percent}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="${NUMBER_FORMAT_ID.datetime}" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="${NUMBER_FORMAT_ID.integer}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="${NUMBER_FORMAT_ID.decimal}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="${NUMBER_FORMAT_ID.percent}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="${NUMBER_FORMAT_ID.datetime}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /** The parts of a one-sheet workbook, the heading row first. */
 export function xlsxParts(sheetName: string, rows: readonly (readonly XlsxCell[])[]): XlsxPart[] {

@@ -159,6 +159,9 @@ export async function briefing(deps: Deps, unitId: string, periodId: string) {
       status: cell.evaluation.status,
       actual: cell.evaluation.actual,
       needed: cell.evaluation.needed,
+      // The reason with its figures (as of when, the actual, what the rest of the year needs), put in words
+      // by the page with shared/commitments-text.ts's reasonText, as the commitments API's text.reason is.
+      evaluation: cell.evaluation,
     })),
     commitmentsYear: period.year,
     overdue,

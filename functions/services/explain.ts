@@ -1,20 +1,22 @@
 // Why a unit's index moved: its scorecard for a period and the one before, split into areas (or, for one
-// area, its criteria) by shared/rank-change.ts, with the labels of the methodology version used.
+// area, its criteria) by shared/rank-change.ts, with the labels of the methodology version used: the full
+// name (`label`) and the short one a sentence uses (`shortLabel`: "Cải cách TTHC"; the label without one).
 
 import { InvalidInputError, NotFoundError } from "../../shared/errors";
 import type { Lang } from "../../shared/i18n";
-import type { Methodology, MethodologyNode } from "../../shared/methodology/model";
+import { type Methodology, type MethodologyNode, shortLabelIn } from "../../shared/methodology/model";
 import { parsePeriod, previousPeriod } from "../../shared/period";
 import { explainArea, explainIndexChange } from "../../shared/rank-change";
 import type { Deps } from "../deps";
 import { methodologyFor } from "./methodologies";
 import { storedScorecards } from "./scoring";
 
-function labelsOf(methodology: Methodology, lang: Lang): Map<string, string> {
-  const labels = new Map<string, string>();
+function labelsOf(methodology: Methodology, lang: Lang): Map<string, { label: string; shortLabel: string }> {
+  const labels = new Map<string, { label: string; shortLabel: string }>();
   const walk = (nodes: readonly MethodologyNode[]) => {
     for (const node of nodes) {
-      labels.set(node.id, (lang === "en" ? node.label.en : undefined) ?? node.label.vi);
+      const label = (lang === "en" ? node.label.en : undefined) ?? node.label.vi;
+      labels.set(node.id, { label, shortLabel: shortLabelIn(node, lang) });
       if (node.children) walk(node.children);
     }
   };
@@ -58,7 +60,8 @@ export async function explainUnit(
     indexChange: explained.indexChange,
     contributions: explained.contributions.map((part) => ({
       areaId: part.id,
-      label: labels.get(part.id) ?? part.id,
+      label: labels.get(part.id)?.label ?? part.id,
+      shortLabel: labels.get(part.id)?.shortLabel ?? part.id,
       delta: part.delta,
       shown: part.shown,
     })),

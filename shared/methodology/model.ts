@@ -49,6 +49,11 @@ export interface Deduction {
 export interface MethodologyNode {
   readonly id: string;
   readonly label: Label;
+  /**
+   * The name officials use in a sentence or a narrow column ("Cải cách TTHC" for "Cải cách thủ tục hành
+   * chính"), at most SHORT_LABEL_MAX characters; the label itself when left out (shortLabelIn).
+   */
+  readonly shortLabel?: Label;
   readonly max: number;
   /** Children for areas and criteria; a rule for leaves (exactly one of the two). */
   readonly children?: readonly MethodologyNode[];
@@ -94,4 +99,16 @@ export function leaves(nodes: readonly MethodologyNode[]): MethodologyNode[] {
 
 export function labelIn(label: Label, lang: "vi" | "en"): string {
   return lang === "en" && label.en ? label.en : label.vi;
+}
+
+/** The longest short label a document may give (a sentence names several areas in one line). */
+export const SHORT_LABEL_MAX = 32;
+
+/**
+ * A node's short name in a language: its short label, else its label. English falls back to the full
+ * English label before the Vietnamese short one (a reader of English gets English where there is any).
+ */
+export function shortLabelIn(node: Pick<MethodologyNode, "label" | "shortLabel">, lang: "vi" | "en"): string {
+  if (lang === "en") return node.shortLabel?.en ?? node.label.en ?? node.shortLabel?.vi ?? node.label.vi;
+  return node.shortLabel?.vi ?? node.label.vi;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localizeIssues } from "../validation";
 import { BUNDLED_METHODOLOGIES } from "./bundled";
+import { SHORT_LABEL_MAX, shortLabelIn } from "./model";
 import { validateMethodology } from "./validate";
 
 /** A deep, editable copy of the provincial template (JSON.parse gives an untyped document). */
@@ -94,6 +95,30 @@ describe("validateMethodology", () => {
     const { version: _dropped, ...withoutVersion } = base();
     expect(problems(withoutVersion)).toEqual([["version", "error.required"]]);
     expect(problems("not a methodology")).toEqual([["", "error.methodology.shape"]]);
+  });
+
+  it("takes an optional short label (at most SHORT_LABEL_MAX characters, no comma), the label standing in without one", () => {
+    const m = base();
+    expect(m.areas[2].shortLabel).toEqual({ vi: "Cải cách TTHC", en: "Procedures" });
+    m.areas[2].shortLabel = { vi: "x".repeat(SHORT_LABEL_MAX + 1) };
+    m.areas[3].shortLabel = { vi: "" };
+    m.areas[4].shortLabel = { en: "Civil servants" };
+    m.areas[5].shortLabel = { vi: "Tài chính, ngân sách" };
+    expect(problems(m)).toEqual([
+      ["areas[2].shortLabel.vi", "error.methodology.shape"],
+      ["areas[3].shortLabel.vi", "error.methodology.shape"],
+      ["areas[4].shortLabel.vi", "error.required"],
+      ["areas[5].shortLabel.vi", "error.methodology.shape"],
+    ]);
+    const [area3, area6] = [BUNDLED_METHODOLOGIES[0]?.areas[2], BUNDLED_METHODOLOGIES[1]?.areas[5]];
+    if (!area3 || !area6) throw new Error("bundled areas missing");
+    expect([shortLabelIn(area3, "vi"), shortLabelIn(area3, "en")]).toEqual(["Cải cách TTHC", "Procedures"]);
+    // par-commune's C6 "Chính quyền số" is short already: no short label, the label is the short name.
+    expect(area6.shortLabel).toBeUndefined();
+    expect([shortLabelIn(area6, "vi"), shortLabelIn(area6, "en")]).toEqual(["Chính quyền số", "Digital government"]);
+    // English: the English short label, else the English label, before any Vietnamese.
+    expect(shortLabelIn({ label: { vi: "Dài", en: "Long" }, shortLabel: { vi: "Ngắn" } }, "en")).toBe("Long");
+    expect(shortLabelIn({ label: { vi: "Dài" }, shortLabel: { vi: "Ngắn" } }, "en")).toBe("Ngắn");
   });
 
   it("requires survey settings and two levels for a survey methodology", () => {

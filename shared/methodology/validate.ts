@@ -5,11 +5,14 @@ import * as z from "zod/mini";
 import { isMetricId } from "../metrics";
 import { isRateId } from "../rates";
 import type { Validated, ValidationIssue } from "../validation";
-import type { Methodology, MethodologyNode, Scoring } from "./model";
+import { type Methodology, type MethodologyNode, type Scoring, SHORT_LABEL_MAX } from "./model";
 
 const TOLERANCE = 1e-6;
 
 const label = z.object({ vi: z.string().check(z.minLength(1)), en: z.optional(z.string()) });
+// No comma: a sentence lists several areas by their short names, separated by commas.
+const shortText = z.string().check(z.minLength(1), z.maxLength(SHORT_LABEL_MAX), z.regex(/^[^,]*$/));
+const shortLabel = z.object({ vi: shortText, en: z.optional(shortText) });
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const points = z.number().check(z.nonnegative());
 const comparator = z.enum([">=", ">", "<=", "<", "="]);
@@ -34,6 +37,7 @@ const deduction = z.strictObject({
 const node = z.strictObject({
   id,
   label,
+  shortLabel: z.optional(shortLabel),
   max: points,
   rule: z.optional(rule),
   deductions: z.optional(z.array(deduction)),

@@ -209,6 +209,23 @@ describe("the chair's and inspector's views", () => {
     expect(text).toContain("Số liệu tính đến");
     expect(text).toContain("Nguồn: ParWatch");
     expect(await page.locator(`.briefing a[href*="parent=${DISTRICT}"]`).count()).toBeGreaterThan(0);
+    // A commitment missed or at risk carries its reason with the figures, the sentence the commitments API
+    // gives as text.reason for that unit and measure; its unit links to the unit's page (the evidence).
+    const line = page.locator(".briefing li", { has: page.locator(".status") }).first();
+    const href = (await line.locator("a").first().getAttribute("href")) ?? "";
+    const unitId = decodeURIComponent(href.replace("/units/", ""));
+    const { commitments } = await apiGet<{ commitments: { text: { measure: string; reason: string } }[] }>(
+      `/api/units/${encodeURIComponent(unitId)}/commitments?year=2026`,
+    );
+    // Spaces normalised on both sides (numbers are written with no-break spaces: "95,45 %").
+    const spaced = (text: string) => text.replace(/\s+/g, " ");
+    const shown = spaced((await line.textContent()) ?? "");
+    const match = commitments.find((c) => shown.includes(`— ${spaced(c.text.measure)} `));
+    expect(match, shown).toBeDefined();
+    expect(shown).toContain(spaced(match?.text.reason ?? "?"));
+    expect(match?.text.reason).toMatch(/\d/);
+    // Changes carry their unit: percentage points of a rate ("điểm %") or points of an index.
+    expect(text).toMatch(/so với kỳ trước [+−]\d+,\d{2} điểm/);
     await page.screenshot({ path: join(SHOTS, "briefing-vi.png"), fullPage: true });
 
     await page.emulateMedia({ media: "print" });
@@ -223,17 +240,24 @@ describe("the chair's and inspector's views", () => {
     const page = await openPage(product.browser, WIDE);
     await signIn(page, product.server.url, "demo-inspector", "/scores/district/2025?methodology=par-province");
     await page.waitForSelector("table.score-table tbody tr");
-    // Area columns are headed by their names and maximum points.
+    // Area columns are headed by their short names and maximum points (vi-VN: 14,5); the whole name is the
+    // heading's tooltip and follows the visible words in the sort button's name.
     await expect(page.locator("table.score-table thead").textContent()).resolves.toContain(
-      "Cải cách thủ tục hành chính (tối đa 14.5 điểm)",
+      "3. Cải cách TTHC (tối đa 14,5)",
     );
+    const areaButton = page.getByRole("button", {
+      name: "Sắp xếp theo 3. Cải cách TTHC (tối đa 14,5) — Lĩnh vực 3: Cải cách thủ tục hành chính (tối đa 14,5 điểm)",
+    });
+    expect(await areaButton.count()).toBe(1);
     const row = page.locator("table.score-table tbody tr", { hasText: "Huyện Tân Phước" });
     await row.locator("summary").click();
     const sentence = row.locator(".sentence");
     await sentence.waitFor();
     const said = ((await sentence.textContent()) ?? "").replace(/\s+/g, " ").trim();
     expect(said).toMatch(/^↑ 3 bậc: .+ [+−]\d+,\d{2} điểm/);
-    expect(said).toContain("Xây dựng và phát triển chính quyền điện tử, chính quyền số +1,42 điểm");
+    // The sentence names the areas by their short names (the methodology's shortLabel).
+    expect(said).toContain("Chính quyền số +1,42 điểm");
+    expect(said).not.toContain("Xây dựng và phát triển chính quyền điện tử");
     expect(said).not.toContain("0,00 điểm");
     await row.getByRole("button", { name: /Xây dựng và tổ chức thực hiện văn bản/ }).click();
     await expect(row.locator(".criteria").textContent()).resolves.toContain("2.3");

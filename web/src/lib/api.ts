@@ -3,7 +3,7 @@
 import type { Account } from "../../../shared/access/account";
 import type { AuditEntry } from "../../../shared/access/audit";
 import type { FilingRow } from "../../../shared/calendar";
-import type { Commitment } from "../../../shared/commitments";
+import type { Commitment, Evaluation } from "../../../shared/commitments";
 import type { PeriodFigures } from "../../../shared/figures";
 import type { LocalizedRowError } from "../../../shared/ingest/row-error";
 import type { LeaderboardRow } from "../../../shared/leaderboard";
@@ -155,7 +155,8 @@ export interface Explanation {
   index: number | null;
   previousIndex: number | null;
   indexChange: number | null;
-  contributions: { areaId: string; label: string; delta: number; shown: number }[];
+  /** label: the area's or criterion's full name; shortLabel: the name a sentence uses. */
+  contributions: { areaId: string; label: string; shortLabel: string; delta: number; shown: number }[];
 }
 
 export type FlagKind = "historyOutlier" | "cohortOutlier" | "jump" | "perfection";
@@ -223,6 +224,8 @@ export interface Briefing {
     status: CommitmentStatus;
     actual: number | null;
     needed: number | null;
+    /** The evaluation behind the status: its reason's key and figures. */
+    evaluation: Evaluation;
   }[];
   commitmentsYear: number;
   overdue: { unitId: string; name: string; pendingOverdue: number; resolvedLate: number }[];
