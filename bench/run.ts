@@ -23,6 +23,7 @@ console.log("\nPublic pages");
 await publicBenchmarks();
 await (await import("./faults")).faultBenchmarks();
 await (await import("./speed")).speedBenchmarks();
+await (await import("./load")).loadBenchmarks();
 await (await import("./nationwide")).nationwideBenchmarks();
 console.log("\nDynamoDB capacity per call");
 await (await import("./cost")).costBenchmarks();

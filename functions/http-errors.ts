@@ -64,6 +64,37 @@ export function errorResponse(error: Error, c: Context<AppEnv>): Response {
       404,
     );
   }
+  if (unreachable(error)) {
+    // The table or the bucket not answering (the embedded S3 stopped, a network fault): a sentence, retry soon.
+    console.error(JSON.stringify({ level: "warn", message: error.message, path: c.req.path }));
+    c.header("retry-after", "5");
+    return c.json(
+      { errors: [{ path: "", code: "unavailable", message: translate(lang, "error.storageUnreachable") }] },
+      503,
+    );
+  }
   console.error(JSON.stringify({ level: "error", message: error.message, stack: error.stack, path: c.req.path }));
   return c.json({ errors: [{ path: "", code: "internal", message: translate(lang, "error.internal") }] }, 500);
+}
+
+/** Errors of a connection that failed or of a service saying it is unavailable (the SDK's, Node's). */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+export function unreachable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 4) return false;
+  const fault = error as Error & { code?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (typeof fault.code === "string" && UNREACHABLE_CODES.has(fault.code)) return true;
+  if (fault.name === "TimeoutError" || fault.name === "ServiceUnavailable") return true;
+  if (fault.$metadata?.httpStatusCode === 503) return true;
+  return unreachable(fault.cause, depth + 1);
 }

@@ -1,5 +1,7 @@
-// `cli user add --username NAME --role ROLE [--unit ID] [--display-name "…"]` and `cli user list`, on the
-// data folder as the machine's operator: how the first admin of a non-demo installation is made.
+// `cli user add --username NAME --role ROLE [--unit ID] [--display-name "…"]` and `cli user list`
+// (user name, role, unit, state, display name; tab-separated UTF-8), on the data folder as the machine's
+// operator: how the first admin of a non-demo installation is made. A display name the terminal sent in
+// another code page arrives garbled and is refused with a sentence (exit 2), never stored so.
 // The password comes from PARWATCH_NEW_PASSWORD or the first line of stdin.
 
 import { resolve } from "node:path";
@@ -30,7 +32,7 @@ export const userCommand: Command = {
       if (action === "list") {
         for (const user of await local.deps.store.listUsers()) {
           io.stdout.write(
-            `${user.username}\t${user.role}\t${user.unitId ?? "-"}\t${user.disabled ? "disabled" : "active"}\n`,
+            `${user.username}\t${user.role}\t${user.unitId ?? "-"}\t${user.disabled ? "disabled" : "active"}\t${user.displayName}\n`,
           );
         }
         return;

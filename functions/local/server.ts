@@ -15,6 +15,7 @@ import { ephemeralKeys, type SessionKeys } from "../auth/tokens";
 import type { Deps } from "../deps";
 import { ingestS3Event, recoverUploads } from "../ingest/uploads";
 import { recoverImports } from "../services/import-apply";
+import { repairPublicIndex } from "../services/publish";
 import { createLocalRefresher } from "../services/read-model-refresh";
 import { dynamoStore, ensureTable } from "../store/dynamodb";
 import { ensureBucket, s3BlobStore } from "../store/s3";
@@ -47,6 +48,11 @@ export interface RunningServer {
   readonly deps: Deps;
   /** Crash recovery of interrupted imports: finished in the background, after the server listens. */
   readonly recovered: Promise<RecoverySummary>;
+  /**
+   * The public index checked against the published periods (background, after the server listens):
+   * true when a publish a crash interrupted was finished (its badges, the index rewritten).
+   */
+  readonly publicIndex: Promise<boolean>;
   /** Settles if the embedded database dies while running: the server then answers 503 and should exit. */
   readonly failed: Promise<Error>;
   close(): Promise<void>;
@@ -235,11 +241,24 @@ export async function startLocal(options: LocalOptions): Promise<RunningServer> 
           return { applied: 0, failed: 0, uploads: 0 };
         },
       );
+  const publicIndex: Promise<boolean> = created
+    ? Promise.resolve(false)
+    : repairPublicIndex(deps).then(
+        (repaired) => {
+          if (repaired) log("Publishing finished: the public index was rewritten from the published periods.");
+          return repaired;
+        },
+        (error: Error) => {
+          log(`The public index could not be checked: ${error.message}`);
+          return false;
+        },
+      );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host && options.host !== "0.0.0.0" ? options.host : "127.0.0.1"}:${port}`,
     deps,
     recovered,
+    publicIndex,
     failed,
     async close() {
       await closeServer();

@@ -15,6 +15,7 @@ import {
   CONTENT_TYPES,
   PUBLIC_DICTIONARY,
   PUBLIC_INDEX,
+  PUBLIC_PREFIX,
   type PublicCommitment,
   type SnapshotEntry,
   type SnapshotFile,
@@ -95,7 +96,18 @@ export async function writeSnapshot(
   await mapLimit([...snapshot.sheets], 8, ([key, sheet]) =>
     deps.publicBlobs.put(key, xlsxOf(sheet.name, tableSheet(sheet.table)), CONTENT_TYPES.xlsx, {}, CACHE.immutable),
   );
+  // The badges kept with the snapshot too, so a publish killed before they reach their latest paths can
+  // be finished from the snapshot alone (repairPublicIndex).
+  await mapLimit([...snapshot.badgeFiles], 24, ([key, file]) =>
+    deps.publicBlobs.put(keptBadgeKey(snapshot.entry, key), file.body, file.contentType, {}, CACHE.immutable),
+  );
   return { entry: snapshot.entry, badgeFiles: snapshot.badgeFiles };
+}
+
+/** Where a snapshot keeps its copy of a badge or card whose latest path is `latest`. */
+function keptBadgeKey(entry: SnapshotEntry, latest: string): string {
+  const base = entry.files.manifest.replace(/\/manifest\.json$/, "");
+  return `${base}/${latest.slice(`${PUBLIC_PREFIX}/v1/`.length)}`;
 }
 
 /**
@@ -130,4 +142,43 @@ export async function writePublicIndex(
   );
   const index = JSON.stringify(buildIndex(entries, deps.now().toISOString()));
   await deps.publicBlobs.put(PUBLIC_INDEX, index, CONTENT_TYPES.json, {}, CACHE.pointer);
+}
+
+/**
+ * Makes /public/index.json what the workflow items say is published, when it is not: a publish killed
+ * after saving the move and before writing the index (or while writing it — the embedded S3 writes an
+ * object in place, so a kill mid-write leaves it cut) is finished here: the newest period of each cohort
+ * the index did not name gets its badges from the snapshot's own copies, then the index is rewritten.
+ * Returns whether anything was written. The local server runs it on every start.
+ */
+export async function repairPublicIndex(deps: Deps): Promise<boolean> {
+  const entries = (await deps.store.listWorkflows()).flatMap((workflow) =>
+    workflow.snapshot ? [workflow.snapshot] : [],
+  );
+  const stored = await deps.publicBlobs.get(PUBLIC_INDEX);
+  let named: Set<string> | undefined;
+  try {
+    const index = JSON.parse(new TextDecoder().decode(stored)) as { published?: { snapshotId?: unknown }[] };
+    named = new Set((index.published ?? []).map((entry) => String(entry.snapshotId)));
+  } catch {
+    named = undefined;
+  }
+  if (stored === undefined && entries.length === 0) return false;
+  if (named && named.size === entries.length && entries.every((entry) => named.has(entry.snapshotId))) return false;
+  const newest = new Map<string, SnapshotEntry>();
+  for (const entry of entries) {
+    const seen = newest.get(entry.cohort);
+    if (!seen || comparePeriods(periodOf(entry.period), periodOf(seen.period)) > 0) newest.set(entry.cohort, entry);
+  }
+  for (const entry of newest.values()) {
+    if (named?.has(entry.snapshotId)) continue;
+    const latest = Object.values(entry.files.badges).flatMap((badge) => [badge.svg, badge.card]);
+    await mapLimit(latest, 24, async (key) => {
+      const kept = keptBadgeKey(entry, key);
+      const [body, head] = await Promise.all([deps.publicBlobs.get(kept), deps.publicBlobs.head(kept)]);
+      if (body) await deps.publicBlobs.put(key, body, head?.contentType, {}, CACHE.pointer);
+    });
+  }
+  await writePublicIndex(deps);
+  return true;
 }

@@ -261,10 +261,14 @@ export function createLocalRefresher(log: (line: string) => void = console.error
     }
   }
 
-  const fresh = (id?: string) => {
+  /**
+   * Whether model `id` reflects the writes up to `target`: a build that started after they were sorted
+   * covers them, whatever came after (a reader is not held up by writes after its own arrival).
+   */
+  const fresh = (id: string | undefined, target: number) => {
     if (id === undefined) return marks.size === 0;
     const mark = marks.get(id);
-    return mark === undefined || mark.built >= mark.requested;
+    return mark === undefined || mark.built >= target || mark.built >= mark.requested;
   };
 
   return {
@@ -280,7 +284,7 @@ export function createLocalRefresher(log: (line: string) => void = console.error
       if (!deps || closed) return;
       const target = heard;
       await until(() => sorted >= target || closed);
-      await until(() => fresh(id) || closed);
+      await until(() => fresh(id, target) || closed);
     },
     attach(attached) {
       deps = attached;

@@ -115,6 +115,9 @@ export const en: Record<ServerKey, string> = {
   "error.moreIssues": "… and {count} more problems, not listed here.",
   "error.starting": "ParWatch is starting; try again in a moment.",
   "error.databaseStopped": "The database stopped; ParWatch is restarting. Try again in a moment.",
+  "error.storageUnreachable": "The data store is not answering; try again in a moment.",
+  "error.user.displayName":
+    "The display name has control characters or letters garbled by a wrong encoding (such as “Nguyá»…n” for “Nguyễn”): type it again as UTF-8 text.",
   "import.status.recovering": "Being completed after a restart",
   "cli.error.unknownCommand": "Unknown command: {command}.",
   "cli.error.option": "Invalid option: {detail}",
@@ -325,6 +328,7 @@ export const en: Record<ServerKey, string> = {
   "error.unknownField": "Unsupported field: {field}.",
   "error.count": "Must be a whole number, 0 or more; got: {value}.",
   "error.text": "Must be a non-empty string.",
+  "error.template.tooMany": "A template holds at most 100 commitments.",
   "error.period": "Invalid period: {value}. Use 2024, 2024-H1, 2024-9M, 2024-Q3 or 2024-M07.",
   "error.unknownUnit": "There is no unit with id {value}.",
   "error.noMetrics": "The report has no metrics.",

@@ -115,6 +115,9 @@ export const vi = {
   "error.moreIssues": "… và {count} lỗi khác không được liệt kê ở đây.",
   "error.starting": "ParWatch đang khởi động; vui lòng thử lại sau giây lát.",
   "error.databaseStopped": "Cơ sở dữ liệu đã dừng; ParWatch đang khởi động lại. Vui lòng thử lại sau giây lát.",
+  "error.storageUnreachable": "Kho dữ liệu tạm thời không phản hồi; vui lòng thử lại sau giây lát.",
+  "error.user.displayName":
+    "Tên hiển thị có ký tự điều khiển hoặc chữ bị lỗi bảng mã (chẳng hạn «Nguyá»…n» thay cho «Nguyễn»): hãy gõ lại dưới dạng văn bản UTF-8.",
   "import.status.recovering": "Đang hoàn tất sau khi khởi động lại",
   "cli.error.unknownCommand": "Lệnh không xác định: {command}.",
   "cli.error.option": "Tùy chọn không hợp lệ: {detail}",
@@ -326,6 +329,7 @@ export const vi = {
   "error.unknownField": "Trường không được hỗ trợ: {field}.",
   "error.count": "Phải là số nguyên không âm (0, 1, 2, …); đã nhận: {value}.",
   "error.text": "Phải là chuỗi ký tự không rỗng.",
+  "error.template.tooMany": "Một mẫu cam kết có tối đa 100 cam kết.",
   "error.period": "Kỳ báo cáo không hợp lệ: {value}. Dùng dạng 2024, 2024-H1, 2024-9M, 2024-Q3 hoặc 2024-M07.",
   "error.unknownUnit": "Không có đơn vị mã {value}.",
   "error.noMetrics": "Báo cáo chưa có chỉ tiêu nào.",
