@@ -162,13 +162,15 @@ export async function checkSample(
 }
 
 const DEBOUNCE_MS = 5;
+/** The longest a reader waits for its own model to take in the writes before it. */
+const MAX_READER_WAIT_MS = 1000;
 
 export interface LocalRefresher {
   /** The store's write observer. */
   readonly observe: (items: readonly { pk?: unknown; sk?: unknown }[]) => void;
   /**
-   * Resolves once the writes heard so far are in the read model `id` (without an id: in every read
-   * model). A reader waits only for its own model, not for the others a write made stale.
+   * Resolves once the writes heard so far are in the read model `id`, or after a second at most
+   * (without an id: once they are in every read model). A reader waits only for its own model.
    */
   settled(id?: string): Promise<void>;
   /** Starts refreshing with these deps (the store the observer is attached to). */
@@ -283,8 +285,16 @@ export function createLocalRefresher(log: (line: string) => void = console.error
     async settled(id) {
       if (!deps || closed) return;
       const target = heard;
-      await until(() => sorted >= target || closed);
-      await until(() => fresh(id, target) || closed);
+      const caughtUp = (async () => {
+        await until(() => sorted >= target || closed);
+        await until(() => fresh(id, target) || closed);
+      })();
+      // While writes keep coming (a deadline hour) a reader waits at most this long, then gets the
+      // stored model: at most one build behind, never a stalled page.
+      if (id === undefined) return caughtUp;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([caughtUp, new Promise((resolve) => (timer = setTimeout(resolve, MAX_READER_WAIT_MS)))]);
+      clearTimeout(timer);
     },
     attach(attached) {
       deps = attached;
