@@ -162,6 +162,8 @@ export async function checkSample(
 }
 
 const DEBOUNCE_MS = 5;
+/** The shortest time between two builds of one model. */
+const MIN_REBUILD_MS = 250;
 /** The longest a reader waits for its own model to take in the writes before it. */
 const MAX_READER_WAIT_MS = 1000;
 
@@ -243,17 +245,35 @@ export function createLocalRefresher(log: (line: string) => void = console.error
   }
 
   /** Starts builds of stale models while fewer than four run. */
+  /** When each model's last build finished: a model is built again at most every MIN_REBUILD_MS. */
+  const lastBuilt = new Map<string, number>();
+  let later: ReturnType<typeof setTimeout> | undefined;
+  const buildLater = (ms: number) => {
+    later ??= setTimeout(() => {
+      later = undefined;
+      build();
+    }, ms);
+  };
+
   function build(): void {
     if (!deps || closed) return;
     for (const [id, mark] of marks) {
       if (building.size >= PARALLEL_BUILDS) return;
       if (mark.running || mark.built >= mark.requested) continue;
+      // While writes keep coming, back-to-back builds of one model (a matrix after every filing) would
+      // take all the processor: the writes of a moment are gathered into one build instead.
+      const wait = (lastBuilt.get(id) ?? 0) + MIN_REBUILD_MS - Date.now();
+      if (wait > 0) {
+        buildLater(wait);
+        continue;
+      }
       const covers = mark.requested;
       mark.running = true;
       const run = rebuildOne(deps, mark.key).then((failure) => {
         if (failure) log(`read model ${failure.id} dropped: ${failure.message}`);
         mark.built = covers;
         mark.running = false;
+        lastBuilt.set(id, Date.now());
         if (mark.built >= mark.requested) marks.delete(id);
         building.delete(run);
         build();
@@ -302,6 +322,7 @@ export function createLocalRefresher(log: (line: string) => void = console.error
     },
     async close() {
       closed = true;
+      clearTimeout(later);
       await sorting;
       await Promise.all([...building]);
       wake();
