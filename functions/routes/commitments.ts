@@ -16,7 +16,7 @@ import { actorOf } from "../services/actor";
 import { applyTemplate, type EvaluatedCommitment, saveCommitment, unitCommitments } from "../services/commitments";
 import { matrixList } from "../services/lists";
 import { jsonBody } from "./body";
-import { parsed, queryOf } from "./input";
+import { parsed, queryOf, reasonSchema } from "./input";
 import { listJson } from "./list-json";
 import { listQuery } from "./rankings";
 
@@ -66,10 +66,23 @@ export function unitCommitmentRoutes(deps: Deps) {
     });
 }
 
+/**
+ * The template's frame: a cohort id of text (an object there, say one with its own `toString` key, must
+ * not reach String()), the year and each commitment as the service checks them, no other keys.
+ */
+const templateBody = z.strictObject({
+  cohort: z.string({ error: "error.text" }).check(z.maxLength(64, { error: "error.text" })),
+  year: z.unknown(),
+  commitments: z
+    .array(z.unknown(), { error: "error.required" })
+    .check(z.maxLength(100, { error: "error.template.tooMany" })),
+  reason: reasonSchema,
+});
+
 export function commitmentRoutes(deps: Deps) {
   return new Hono<AppEnv>()
     .post("/template", can(deps, "commitment.write"), async (c) =>
-      c.json(await applyTemplate(deps, actorOf(c), await jsonBody(c))),
+      c.json(await applyTemplate(deps, actorOf(c), parsed(templateBody, await jsonBody(c)))),
     )
     .get("/:cohort/:year", can(deps, "commitment.read", "listed"), async (c) => {
       const year = parsed(z.string().check(z.regex(/^\d{4}$/, { error: "error.year" })), c.req.param("year"));
