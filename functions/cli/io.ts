@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { type CsvCell, csvLine } from "../../shared/csv";
 import { type Lang, type MessageKey, type MessageParams, translate } from "../../shared/i18n";
+import "../../shared/i18n/cli";
 
 export interface CliIo {
   readonly stdout: Writable;

@@ -2,32 +2,33 @@
 // shared catalogue (vi.ts, en.ts) is always here; the pages' own text (ui.ts) is added by the browser
 // apps when they import it, so a Lambda bundle never carries it.
 
+import type { CliKey } from "./cli";
 import { en } from "./en";
 import type { UiKey } from "./ui";
 import { type ServerKey, vi } from "./vi";
 
 export type { ServerKey } from "./vi";
-/** Every key: the shared catalogue's and the pages' (translatable where ui.ts is imported). */
-export type MessageKey = ServerKey | UiKey;
+/** Every key: the shared catalogue's, the pages' (where ui.ts is imported) and the CLI's (where cli.ts is). */
+export type MessageKey = ServerKey | UiKey | CliKey;
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 const CATALOGUES: Record<Lang, Record<ServerKey, string>> = { vi, en };
-let pages: Partial<Record<Lang, Readonly<Record<string, string>>>> = {};
+const pages: Record<Lang, Record<string, string>> = { vi: {}, en: {} };
 
-/** Adds the pages' catalogues (ui.ts calls this when a browser app imports it). */
+/** Adds catalogues kept out of the API's: the pages' (ui.ts) or the CLI's (cli.ts), when they are imported. */
 export function useUiCatalogues(catalogues: Readonly<Record<Lang, Readonly<Record<string, string>>>>): void {
-  pages = catalogues;
+  for (const lang of LANGS) Object.assign(pages[lang], catalogues[lang]);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in vi || (pages.vi !== undefined && key in pages.vi);
+  return key in vi || key in pages.vi;
 }
 
 /** The message for a key in a language, with {name} placeholders filled from params. */
 export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-  const template = (CATALOGUES[lang] as Record<string, string>)[key] ?? pages[lang]?.[key] ?? key;
+  const template = (CATALOGUES[lang] as Record<string, string>)[key] ?? pages[lang][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

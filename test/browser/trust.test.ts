@@ -77,6 +77,9 @@ describe("sign-in and roles", () => {
 
     // The session cookie goes (as when it expires): the next call's 401 brings back the sign-in page with
     // the API's reason, and signing in again returns to the page the person was on.
+    // Only once the page has stopped loading: a request of this page answered 401 would bring the sign-in
+    // page before the click (on a slow machine the leaderboard may still be loading).
+    await page.waitForLoadState("networkidle");
     await page.context().clearCookies();
     await page.getByRole("link", { name: "Chỉ số CCHC" }).click();
     await page.waitForSelector("#sign-in-title");
