@@ -77,11 +77,12 @@ describe("sign-in and roles", () => {
 
     // The session cookie goes (as when it expires): the next call's 401 brings back the sign-in page with
     // the API's reason, and signing in again returns to the page the person was on.
-    // Only once the page has stopped loading: a request of this page answered 401 would bring the sign-in
-    // page before the click (on a slow machine the leaderboard may still be loading).
-    await page.waitForLoadState("networkidle");
+    // Only once the page shows its rows: a request of this page answered 401 would bring the sign-in page
+    // before the click (on a slow machine the leaderboard may still be loading).
+    await page.waitForSelector("table tbody tr");
     await page.context().clearCookies();
-    await page.getByRole("link", { name: "Chỉ số CCHC" }).click();
+    // A DOM click at once: the link may be re-rendered while a check for actionability waits.
+    await page.getByRole("link", { name: "Chỉ số CCHC" }).dispatchEvent("click");
     await page.waitForSelector("#sign-in-title");
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Cần đăng nhập");
     await page.getByLabel("Tên đăng nhập").fill("demo-chair");
